@@ -1,0 +1,40 @@
+package io.customerauth.keycloak.api;
+
+import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+/**
+ * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}.
+ */
+public final class CustomerAuthResourceProviderFactory implements RealmResourceProviderFactory {
+
+    public static final String PROVIDER_ID = "auth";
+
+    private PackInfo packInfo;
+
+    @Override
+    public RealmResourceProvider create(KeycloakSession session) {
+        return new CustomerAuthResourceProvider(session, packInfo);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        packInfo = PackInfo.load();
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+}
