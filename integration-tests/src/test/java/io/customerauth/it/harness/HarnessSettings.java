@@ -1,0 +1,38 @@
+package io.customerauth.it.harness;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file.
+ * Failsafe passes them as system properties (see integration-tests/pom.xml).
+ */
+record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path workDir, Path testLog) {
+
+    static HarnessSettings fromSystemProperties() {
+        return new HarnessSettings(
+                existing("customerauth.keycloak.dist"),
+                existing("customerauth.pack.jars"),
+                existing("customerauth.realm.file"),
+                path("customerauth.work.dir"),
+                path("customerauth.test.log"));
+    }
+
+    private static Path existing(String property) {
+        Path path = path(property);
+        if (!Files.exists(path)) {
+            throw new IllegalStateException(property + " points at " + path + ", which does not exist;"
+                    + " run the integration tests through Maven: mvn -B verify");
+        }
+        return path;
+    }
+
+    private static Path path(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("system property " + property + " is not set;"
+                    + " run the integration tests through Maven: mvn -B verify");
+        }
+        return Path.of(value).toAbsolutePath().normalize();
+    }
+}

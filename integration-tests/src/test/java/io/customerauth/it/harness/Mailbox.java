@@ -1,0 +1,140 @@
+package io.customerauth.it.harness;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The realm's SMTP server: GreenMail in the test JVM. Mails are read per recipient, so tests never see each other's. */
+public final class Mailbox implements AutoCloseable {
+
+    private final GreenMail greenMail;
+
+    private Mailbox(GreenMail greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    static Mailbox start() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(FreePorts.next(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return new Mailbox(greenMail);
+    }
+
+    int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** Every mail received so far for this address, oldest first. */
+    public List<Mail> to(String address) {
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(message -> isAddressedTo(message, address))
+                .map(Mail::of)
+                .toList();
+    }
+
+    /** Waits for the {@code count}-th mail to this address and returns it. */
+    public Mail awaitMail(String address, int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            List<Mail> mails = to(address);
+            if (mails.size() >= count) {
+                return mails.get(count - 1);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no mail #" + count + " to " + address + " within " + timeout
+                        + " (got " + mails.size() + ")");
+            }
+            sleep();
+        }
+    }
+
+    public Mail awaitMail(String address) {
+        return awaitMail(address, 1, Duration.ofSeconds(30));
+    }
+
+    /** Stops accepting mail, as an SMTP outage would; {@link #restart()} brings it back on the same port. */
+    public void stop() {
+        greenMail.stop();
+    }
+
+    public void restart() {
+        greenMail.start();
+    }
+
+    private static boolean isAddressedTo(MimeMessage message, String address) {
+        try {
+            Address[] recipients = message.getRecipients(Message.RecipientType.TO);
+            return recipients != null && Arrays.stream(recipients)
+                    .anyMatch(r -> r.toString().toLowerCase(Locale.ROOT).contains(address.toLowerCase(Locale.ROOT)));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    /** A received mail, decoded. */
+    public record Mail(String from, String subject, String text, String html, String contentLanguage) {
+
+        static Mail of(MimeMessage message) {
+            try {
+                return new Mail(message.getFrom()[0].toString(), message.getSubject(),
+                        part(message, "text/plain").orElse(""), part(message, "text/html").orElse(""),
+                        message.getHeader("Content-Language", ","));
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException("unreadable mail", e);
+            }
+        }
+
+        private static Optional<String> part(MimeMessage message, String type) throws MessagingException, IOException {
+            if (message.isMimeType(type)) {
+                return Optional.of(GreenMailUtil.getBody(message));
+            }
+            if (message.getContent() instanceof Multipart multipart) {
+                return part(multipart, type);
+            }
+            return Optional.empty();
+        }
+
+        private static Optional<String> part(Multipart multipart, String type) throws MessagingException, IOException {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart bodyPart = multipart.getBodyPart(i);
+                if (bodyPart.isMimeType(type)) {
+                    return Optional.of(bodyPart.getContent().toString());
+                }
+                if (bodyPart.getContent() instanceof Multipart nested) {
+                    Optional<String> found = part(nested, type);
+                    if (found.isPresent()) {
+                        return found;
+                    }
+                }
+            }
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.customerauth.it.harness;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+
+/**
+ * Everything the integration tests run against: PostgreSQL, GreenMail and Keycloak with the pack.
+ * Started once per test JVM (so once per Maven run) and stopped when JUnit closes its root store.
+ */
+public final class TestStack implements ExtensionContext.Store.CloseableResource {
+
+    public static final String REALM = "customers";
+    public static final String CLIENT_ID = "customer-app";
+
+    private final TestDatabase database;
+    private final Mailbox mailbox;
+    private final KeycloakServer server;
+    private final Keycloak admin;
+    private final ServerLog log;
+
+    private TestStack(TestDatabase database, Mailbox mailbox, KeycloakServer server, Keycloak admin, ServerLog log) {
+        this.database = database;
+        this.mailbox = mailbox;
+        this.server = server;
+        this.admin = admin;
+        this.log = log;
+    }
+
+    static TestStack start() {
+        HarnessSettings settings = HarnessSettings.fromSystemProperties();
+        TestDatabase database = TestDatabase.start();
+        Mailbox mailbox = Mailbox.start();
+        KeycloakServer server;
+        try {
+            server = KeycloakServer.start(settings, database, mailbox.smtpPort());
+        } catch (RuntimeException e) {
+            mailbox.close();
+            closeQuietly(database);
+            throw e;
+        }
+        Keycloak admin = KeycloakBuilder.builder()
+                .serverUrl(server.baseUrl())
+                .realm("master")
+                .clientId("admin-cli")
+                .username(KeycloakServer.ADMIN_USER)
+                .password(KeycloakServer.ADMIN_PASSWORD)
+                .build();
+        return new TestStack(database, mailbox, server, admin, new ServerLog(settings.testLog()));
+    }
+
+    public Api api() {
+        return new Api(server.baseUrl(), REALM);
+    }
+
+    public Keycloak admin() {
+        return admin;
+    }
+
+    public RealmResource realm() {
+        return admin.realm(REALM);
+    }
+
+    public Customers customers() {
+        return new Customers(realm());
+    }
+
+    public Events events() {
+        return new Events(realm());
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    public Database database() {
+        return new Database(database);
+    }
+
+    public ServerLog log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+        server.close();
+        mailbox.close();
+        closeQuietly(database);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("could not stop " + closeable + ": " + e);
+        }
+    }
+}

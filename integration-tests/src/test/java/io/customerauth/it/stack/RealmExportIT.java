@@ -1,0 +1,51 @@
+package io.customerauth.it.stack;
+
+import io.customerauth.it.harness.CustomerAuthIT;
+import io.customerauth.it.harness.TestStack;
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.userprofile.config.UPAttribute;
+import org.keycloak.representations.userprofile.config.UPConfig;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@CustomerAuthIT
+class RealmExportIT {
+
+    @Test
+    void userProfileDeclaresTheCustomerAttributesForAdmins(RealmResource realm) {
+        UPConfig profile = realm.users().userProfile().getConfiguration();
+
+        assertThat(profile.getAttributes()).extracting(UPAttribute::getName)
+                .contains("customer_id", "country", "language");
+        UPAttribute customerId = profile.getAttribute("customer_id");
+        assertThat(customerId.getPermissions().getEdit()).containsExactly("admin");
+        assertThat(customerId.getValidations()).containsKey("pattern");
+        assertThat(profile.getAttribute("country").getValidations()).containsKey("options");
+        assertThat(profile.getAttribute("language").getPermissions().getEdit()).contains("admin", "user");
+    }
+
+    @Test
+    void realmProtectsAgainstBruteForceAndEnforcesAPasswordPolicy(RealmResource realm) {
+        RealmRepresentation representation = realm.toRepresentation();
+
+        assertThat(representation.isBruteForceProtected()).isTrue();
+        assertThat(representation.getPasswordPolicy())
+                .contains("length(8)", "maxLength(128)", "notUsername", "notEmail");
+        assertThat(representation.isEventsEnabled()).isTrue();
+        assertThat(representation.getEnabledEventTypes())
+                .contains("LOGIN", "LOGIN_ERROR", "SEND_RESET_PASSWORD", "RESET_PASSWORD", "UPDATE_CREDENTIAL");
+    }
+
+    @Test
+    void customerAppAllowsDirectAccessGrants(RealmResource realm) {
+        List<ClientRepresentation> clients = realm.clients().findByClientId(TestStack.CLIENT_ID);
+
+        assertThat(clients).singleElement()
+                .satisfies(client -> assertThat(client.isDirectAccessGrantsEnabled()).isTrue());
+    }
+}
