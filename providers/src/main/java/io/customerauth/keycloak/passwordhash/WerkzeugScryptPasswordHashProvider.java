@@ -1,0 +1,57 @@
+package io.customerauth.keycloak.passwordhash;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+import org.bouncycastle.crypto.generators.SCrypt;
+import org.jboss.logging.Logger;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.credential.dto.PasswordCredentialData;
+import org.keycloak.models.credential.dto.PasswordSecretData;
+
+/**
+ * Verifies werkzeug's {@code scrypt:N:r:p$salt$hex} hashes (its default since werkzeug 3): {@code hashlib.scrypt} of
+ * the UTF-8 password with the salt string's UTF-8 bytes, compared as hex. The derived-key length is that of the stored
+ * digest (werkzeug's is 64 bytes, 128 hex digits). Werkzeug hands {@code hashlib} a {@code maxmem} of
+ * {@code 132 * N * r * p} bytes; here the cost is bounded instead by {@link #MAX_MEMORY_BYTES}, so that a hostile
+ * parameter set in the store cannot exhaust the server's heap.
+ */
+final class WerkzeugScryptPasswordHashProvider extends LegacyPasswordHashProvider {
+
+    private static final Logger LOG = Logger.getLogger(WerkzeugScryptPasswordHashProvider.class);
+
+    static final String BLOCK_SIZE = "blockSize";
+    static final String PARALLELISM = "parallelism";
+
+    /** scrypt needs {@code 128 * N * r} bytes; werkzeug's default (N=32768, r=8) needs 32 MiB. */
+    static final long MAX_MEMORY_BYTES = 256L * 1024 * 1024;
+
+    WerkzeugScryptPasswordHashProvider() {
+        super(WerkzeugScryptPasswordHashProviderFactory.PROVIDER_ID);
+    }
+
+    @Override
+    boolean matches(String rawPassword, PasswordCredentialModel credential) {
+        PasswordCredentialData data = credential.getPasswordCredentialData();
+        PasswordSecretData secret = credential.getPasswordSecretData();
+        int n = data.getHashIterations();
+        int r = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(BLOCK_SIZE));
+        int p = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(PARALLELISM));
+        byte[] expected = Hex.decode(secret.getValue());
+        if (!acceptable(n, r, p) || expected == null || expected.length == 0 || secret.getSalt() == null) {
+            LOG.warnf("Stored werkzeug-scrypt credential %s is malformed or too costly; the password cannot be verified",
+                    credential.getId());
+            return false;
+        }
+        byte[] actual = SCrypt.generate(rawPassword.getBytes(StandardCharsets.UTF_8), secret.getSalt(), n, r, p,
+                expected.length);
+        return MessageDigest.isEqual(actual, expected);
+    }
+
+    /** N a power of two above 1, r and p positive, and the memory scrypt needs within bounds. */
+    static boolean acceptable(int n, int r, int p) {
+        return n > 1 && (n & (n - 1)) == 0 && r > 0 && p > 0
+                && (long) r * p < (1L << 30)
+                && 128L * n * r <= MAX_MEMORY_BYTES;
+    }
+}
