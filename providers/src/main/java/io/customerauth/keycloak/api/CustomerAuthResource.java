@@ -1,13 +1,22 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.customer.CustomerProfile;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.representations.AccessTokenResponse;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
- * The customer-auth JSON API of one realm, mounted at {@code /realms/{realm}/auth}.
+ * The customer-auth JSON API of one realm, mounted at {@code /realms/{realm}/auth}. Each route is a few lines:
+ * the request handling they share lives in {@link ApiCall}.
  */
 public final class CustomerAuthResource {
 
@@ -20,9 +29,40 @@ public final class CustomerAuthResource {
     }
 
     @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response currentUser() {
+        return new ApiCall(session).respond(() -> {
+            CustomerProfile customer = CustomerProfile.of(new BearerAuthentication(session).requireUser());
+            return Map.of("data", Map.of("user", customer.toJson()));
+        });
+    }
+
+    @POST
+    @Path("login{slash: /?}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response login(InputStream body) {
+        ApiCall call = new ApiCall(session);
+        return call.respond(() -> {
+            Fields fields = new Fields(JsonBody.read(call.headers(), body));
+            String email = fields.requiredEmail("email");
+            String password = fields.requiredString("password");
+            fields.requireValid();
+            PasswordLogin.LoggedIn loggedIn = new PasswordLogin(session).login(email, password)
+                    .orElseThrow(() -> ApiException.of(401, ApiMessages.INVALID_CREDENTIALS));
+            AccessTokenResponse tokens = loggedIn.tokens();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("jwt", tokens.getToken());
+            data.put("user", CustomerProfile.of(loggedIn.user()).toJson());
+            data.put("refresh_token", tokens.getRefreshToken());
+            data.put("expires_in", tokens.getExpiresIn());
+            return Map.of("data", data);
+        });
+    }
+
+    @GET
     @Path("version{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
-    public PackInfo version() {
-        return packInfo;
+    public Response version() {
+        return new ApiCall(session).respond(() -> packInfo);
     }
 }

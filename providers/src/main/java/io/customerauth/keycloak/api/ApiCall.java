@@ -1,0 +1,90 @@
+package io.customerauth.keycloak.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.customerauth.keycloak.clientversion.ClientVersion;
+import io.customerauth.keycloak.clientversion.ClientVersionVerdict;
+import io.customerauth.keycloak.clientversion.MinimumClientVersion;
+import io.customerauth.keycloak.logging.RequestId;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * One API request from start to answer: the request id, the client-version rule every route shares, and the
+ * rendering of every outcome as JSON (an {@link ApiException} as its status and body; anything unexpected as a 500
+ * that names the request id and never shows a stack trace).
+ */
+final class ApiCall {
+
+    private static final Logger LOG = Logger.getLogger(ApiCall.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final KeycloakSession session;
+    private final HttpHeaders headers;
+    private final String requestId;
+
+    ApiCall(KeycloakSession session) {
+        this.session = session;
+        this.headers = session.getContext().getRequestHeaders();
+        this.requestId = RequestId.from(headers.getHeaderString(RequestId.HEADER));
+    }
+
+    HttpHeaders headers() {
+        return headers;
+    }
+
+    /** Runs a route whose success is a 200 with the returned body. */
+    Response respond(Supplier<Object> route) {
+        try {
+            requireSupportedClientVersion();
+            return json(200, route.get(), Map.of());
+        } catch (ApiException refused) {
+            return json(refused.status(), refused.body(), refused.headers());
+        } catch (RuntimeException unexpected) {
+            session.getTransactionManager().setRollbackOnly();
+            LOG.error("unexpected error", unexpected);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("message", ApiMessages.INTERNAL_ERROR);
+            body.put("request_id", requestId);
+            return json(500, body, Map.of());
+        }
+    }
+
+    private void requireSupportedClientVersion() {
+        RealmModel realm = session.getContext().getRealm();
+        ClientVersion minimum = MinimumClientVersion.of(realm, realm.getClientByClientId(PasswordLogin.CLIENT_ID));
+        ClientVersionVerdict verdict = ClientVersionVerdict.of(headers.getHeaderString(ClientVersionVerdict.HEADER),
+                minimum);
+        switch (verdict) {
+            case ACCEPTED -> {
+            }
+            case TOO_OLD -> throw ApiException.withField(verdict.status(), verdict.message(), "minimum_version",
+                    minimum.toString());
+            default -> throw ApiException.of(verdict.status(), verdict.message());
+        }
+    }
+
+    private Response json(int status, Object body, Map<String, String> extraHeaders) {
+        byte[] bytes;
+        try {
+            bytes = JSON.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unserializable response body", e);
+        }
+        Response.ResponseBuilder response = Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .header(RequestId.HEADER, requestId)
+                .header("Cache-Control", "no-store")
+                .entity(bytes);
+        extraHeaders.forEach(response::header);
+        return response.build();
+    }
+}
