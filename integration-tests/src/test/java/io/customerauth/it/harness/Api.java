@@ -61,6 +61,25 @@ public final class Api {
         return request("POST", pathUnderApi).json(jsonBody).send();
     }
 
+    /** {@code POST /login/} with these credentials. */
+    public Response login(String email, String password) {
+        return post("/login/", Map.of("email", email, "password", password));
+    }
+
+    /** Logs in and returns the access token ({@code data.jwt}), failing the test if login fails. */
+    public String accessToken(String email, String password) {
+        Response response = login(email, password);
+        if (response.status() != 200) {
+            throw new AssertionError("login of " + email + " failed: " + response);
+        }
+        return response.json().path("data").path("jwt").asText();
+    }
+
+    /** {@code GET /} with this bearer token. */
+    public Response currentUser(String accessToken) {
+        return request("GET", "/").bearer(accessToken).send();
+    }
+
     public static String toJson(Object value) {
         try {
             return value instanceof String s ? s : JSON.writeValueAsString(value);
@@ -72,7 +91,7 @@ public final class Api {
     /** One request being built; headers default to a JSON client of the current version. */
     public final class Request {
         private final String method;
-        private final String url;
+        private String url;
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String body;
 
@@ -81,6 +100,12 @@ public final class Api {
             this.url = url;
             headers.put("X-Client-Version", CLIENT_VERSION);
             headers.put("Accept", "application/json");
+        }
+
+        /** Sends this request to another URL of the server instead, e.g. Keycloak's own endpoints. */
+        public Request at(String absoluteUrl) {
+            this.url = absoluteUrl;
+            return this;
         }
 
         public Request header(String name, String value) {

@@ -17,16 +17,17 @@ public final class StackExtension implements ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(StackExtension.class);
 
-    private static final Map<Class<?>, Function<TestStack, Object>> HELPERS = Map.of(
-            TestStack.class, stack -> stack,
-            Api.class, TestStack::api,
-            Customers.class, TestStack::customers,
-            Events.class, TestStack::events,
-            Mailbox.class, TestStack::mailbox,
-            Database.class, TestStack::database,
-            ServerLog.class, TestStack::log,
-            Keycloak.class, TestStack::admin,
-            RealmResource.class, TestStack::realm);
+    private static final Map<Class<?>, Function<TestStack, Object>> HELPERS = Map.ofEntries(
+            Map.entry(TestStack.class, stack -> stack),
+            Map.entry(Api.class, TestStack::api),
+            Map.entry(Oidc.class, TestStack::oidc),
+            Map.entry(Customers.class, TestStack::customers),
+            Map.entry(Events.class, TestStack::events),
+            Map.entry(Mailbox.class, TestStack::mailbox),
+            Map.entry(Database.class, TestStack::database),
+            Map.entry(ServerLog.class, TestStack::log),
+            Map.entry(Keycloak.class, TestStack::admin),
+            Map.entry(RealmResource.class, TestStack::realm));
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {

@@ -62,6 +62,10 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         return admin.realm(REALM);
     }
 
+    public Oidc oidc() {
+        return new Oidc(api(), REALM);
+    }
+
     public Customers customers() {
         return new Customers(realm());
     }
