@@ -1,0 +1,210 @@
+package io.customerauth.importer.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.customerauth.importer.ExitCode;
+import io.customerauth.importer.keycloak.AdminClient;
+import io.customerauth.importer.keycloak.BatchWriter;
+import io.customerauth.importer.keycloak.ServerException;
+import io.customerauth.importer.keycloak.ServerSettings;
+import io.customerauth.importer.keycloak.Writers;
+import io.customerauth.importer.run.ImportOptions;
+import io.customerauth.importer.run.Importer;
+import io.customerauth.importer.run.Progress;
+import io.customerauth.importer.run.Summary;
+import io.customerauth.importer.run.SummaryPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "import-customers",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToolVersion.class,
+        sortOptions = false,
+        subcommands = GenerateCommand.class,
+        usageHelpWidth = 110,
+        description = {
+                "Imports a customer_export.json (a JSON array of customers) into a Keycloak realm through the admin "
+                        + "REST API: streamed, validated record by record, written in batches, safe to re-run.",
+                "Customers keep their passwords: a password_hash (werkzeug scrypt or pbkdf2, bcrypt, argon2id) "
+                        + "becomes a Keycloak credential, re-hashed by Keycloak at the first login.",
+                "Every option can also be set through the environment variable shown with it. The admin password "
+                        + "comes only from KEYCLOAK_ADMIN_PASSWORD or --admin-password-file (default: admin, the "
+                        + "dev stack's)."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  bin/import-customers customer_export.json",
+                "  bin/import-customers --dry-run --report report.json customer_export.json",
+                "  KEYCLOAK_URL=https://sso.example.com KEYCLOAK_ADMIN_PASSWORD=\"$(pass kc-admin)\" \\",
+                "      bin/import-customers --report report.json customer_export.json",
+                "  bin/import-customers --admin-password-file /run/secrets/kc-admin --writer partial-import export.json",
+                "  bin/import-customers generate --count 100000 --hashed-percent 50 --output big.json",
+                "",
+                "Exit codes:",
+                "  0  every record was created or already there",
+                "  1  internal error",
+                "  2  bad command line",
+                "  3  some records were rejected (invalid); every valid record was written",
+                "  4  the file cannot be read as a JSON array (missing, not JSON, malformed part-way)",
+                "  5  Keycloak cannot be used: unreachable, admin login refused, access denied, realm missing",
+                "  6  partial failure: some records could not be written; re-run the same command to finish"})
+public final class ImportCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The customer export: a JSON array of {email, customer_id, country, language, first_name, "
+                    + "last_name, password_hash}. Env: CUSTOMER_EXPORT_FILE.")
+    private Path file;
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "Keycloak's base URL. Env: KEYCLOAK_URL. Default: ${DEFAULT-VALUE}.")
+    private URI server;
+
+    @Option(names = "--realm", paramLabel = "REALM",
+            description = "The realm to import into. Env: KEYCLOAK_REALM. Default: ${DEFAULT-VALUE}.")
+    private String realm;
+
+    @Option(names = "--admin-realm", paramLabel = "REALM",
+            description = "The realm the admin user logs in to (client admin-cli). Env: KEYCLOAK_ADMIN_REALM. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String adminRealm;
+
+    @Option(names = "--admin-user", paramLabel = "USER",
+            description = "The admin user; needs manage-users on the realm. Env: KEYCLOAK_ADMIN_USER. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private String adminUser;
+
+    @Option(names = "--admin-password-file", paramLabel = "PATH",
+            description = "A file whose first line is the admin password. Env: KEYCLOAK_ADMIN_PASSWORD_FILE. "
+                    + "Without it: env KEYCLOAK_ADMIN_PASSWORD, else 'admin'.")
+    private Path adminPasswordFile;
+
+    @Option(names = "--writer", paramLabel = "auto|bulk|partial-import",
+            description = "How batches are written: the pack's bulk endpoint, Keycloak's partialImport, or auto "
+                    + "(bulk when the server has it). Env: KEYCLOAK_IMPORT_WRITER. Default: ${DEFAULT-VALUE}.")
+    private String writer;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Customers per request, 1-1000. Env: KEYCLOAK_IMPORT_BATCH_SIZE. Default: ${DEFAULT-VALUE}.")
+    private int batchSize;
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Batches in flight at once, 1-16. Env: KEYCLOAK_IMPORT_CONCURRENCY. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private int concurrency;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retries of a request after a connection error or a 5xx answer, with exponential "
+                    + "backoff. Env: KEYCLOAK_IMPORT_RETRIES. Default: ${DEFAULT-VALUE}.")
+    private int retries;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Timeout of one request. Env: KEYCLOAK_IMPORT_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+    private int timeoutSeconds;
+
+    @Option(names = "--report", paramLabel = "PATH",
+            description = "Also write a JSON report: every record not created (index, status, reason) and the "
+                    + "summary. Env: KEYCLOAK_IMPORT_REPORT.")
+    private Path report;
+
+    @Option(names = "--progress", paramLabel = "auto|bar|plain|none",
+            description = "Progress on stderr: a bar on a terminal, plain lines otherwise. "
+                    + "Env: KEYCLOAK_IMPORT_PROGRESS. Default: ${DEFAULT-VALUE}.")
+    private String progress;
+
+    @Option(names = "--dry-run", arity = "0..1", paramLabel = "true|false",
+            description = "Validate and report without contacting Keycloak or writing anything. "
+                    + "Env: KEYCLOAK_IMPORT_DRY_RUN. Default: ${DEFAULT-VALUE}.")
+    private boolean dryRun;
+
+    private Map<String, String> env = Map.of();
+    private PrintStream out = System.out;
+    private PrintStream err = System.err;
+
+    /** The environment (for the admin password) and the streams: given by {@code Main}, replaced in tests. */
+    public void useEnvironment(Map<String, String> env, PrintStream out, PrintStream err) {
+        this.env = env;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        ImportOptions options = options();
+        BatchWriter batchWriter = null;
+        if (!dryRun) {
+            try {
+                ServerSettings settings = new ServerSettings(server, realm, adminRealm, adminUser,
+                        AdminPassword.resolve(adminPasswordFile, env), retries, Duration.ofSeconds(timeoutSeconds));
+                AdminClient client = AdminClient.connect(settings);
+                batchWriter = Writers.choose(writerChoice(), client);
+            } catch (IOException e) {
+                throw new ParameterException(spec.commandLine(), "Cannot read the admin password file: "
+                        + e.getMessage());
+            } catch (ServerException e) {
+                err.println("error: " + e.getMessage());
+                return ExitCode.SERVER_UNAVAILABLE;
+            }
+        }
+        try {
+            Summary summary = new Importer(options, batchWriter, server.toString(), realm, err).run();
+            SummaryPrinter.print(summary, out);
+            return summary.exitCode();
+        } catch (IOException e) {
+            err.println("error: cannot write the report " + report + ": " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+    }
+
+    private ImportOptions options() {
+        if (file == null) {
+            throw new ParameterException(spec.commandLine(), "Missing the customer export FILE (or CUSTOMER_EXPORT_FILE)");
+        }
+        if (batchSize < 1 || batchSize > 1000) {
+            throw new ParameterException(spec.commandLine(), "--batch-size must be between 1 and 1000");
+        }
+        if (concurrency < 1 || concurrency > 16) {
+            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 16");
+        }
+        if (retries < 0 || retries > 20) {
+            throw new ParameterException(spec.commandLine(), "--retries must be between 0 and 20");
+        }
+        if (timeoutSeconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
+        }
+        if (server == null || server.getScheme() == null || !server.getScheme().matches("https?")
+                || server.getHost() == null) {
+            throw new ParameterException(spec.commandLine(), "--server must be an http(s) URL, like "
+                    + "http://localhost:8080");
+        }
+        writerChoice();
+        return new ImportOptions(file, batchSize, concurrency, dryRun, report, progressMode());
+    }
+
+    private Writers.Choice writerChoice() {
+        try {
+            return Writers.parse(writer);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--writer must be auto, bulk or partial-import");
+        }
+    }
+
+    private Progress.Mode progressMode() {
+        try {
+            return Progress.Mode.valueOf(progress.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--progress must be auto, bar, plain or none");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package io.customerauth.importer.hash;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** bcrypt: the whole modular-crypt string is the secret value; the cost is recorded as the iteration count. */
+final class BcryptHash {
+
+    static final String ALGORITHM = "bcrypt";
+
+    private static final Pattern FORMAT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
+
+    private BcryptHash() {
+    }
+
+    static ImportedCredential toCredential(String hash) throws UnsupportedHashException {
+        if (!hash.startsWith("$2a$") && !hash.startsWith("$2b$") && !hash.startsWith("$2y$")) {
+            throw new UnsupportedHashException("unsupported bcrypt version (expected $2a$, $2b$ or $2y$)");
+        }
+        Matcher matcher = FORMAT.matcher(hash);
+        if (!matcher.matches()) {
+            throw new UnsupportedHashException("malformed bcrypt hash (expected $2b$<cost>$ and 53 characters "
+                    + "of salt and hash)");
+        }
+        int cost = Integer.parseInt(matcher.group(1));
+        if (cost < 4 || cost > 31) {
+            throw new UnsupportedHashException("bcrypt cost must be between 04 and 31");
+        }
+        return CredentialJson.credential(ALGORITHM, cost, Map.of(), hash, null);
+    }
+}

@@ -1,0 +1,92 @@
+package io.customerauth.importer.hash;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * werkzeug's {@code method$salt$hexdigest}. The salt is kept as its literal UTF-8 bytes (werkzeug never decodes it)
+ * and the hex digest as it is. The limits are the pack's providers' own, so nothing is imported that cannot be
+ * verified at login.
+ */
+final class WerkzeugHash {
+
+    static final String SCRYPT = "werkzeug-scrypt";
+    static final String PBKDF2 = "werkzeug-pbkdf2";
+
+    private static final Set<String> PBKDF2_DIGESTS = Set.of("sha1", "sha224", "sha256", "sha384", "sha512");
+    private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){16,128}");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
+    private static final long SCRYPT_MAX_MEMORY_BYTES = 256L * 1024 * 1024;
+    private static final int PBKDF2_MAX_ITERATIONS = 10_000_000;
+
+    private WerkzeugHash() {
+    }
+
+    static ImportedCredential scrypt(String hash) throws UnsupportedHashException {
+        String[] parts = split(hash, "scrypt");
+        String[] method = parts[0].split(":", -1);
+        if (method.length != 4) {
+            throw new UnsupportedHashException("werkzeug scrypt hash must name its parameters (scrypt:N:r:p)");
+        }
+        int n = number(method[1], "scrypt N");
+        int r = number(method[2], "scrypt r");
+        int p = number(method[3], "scrypt p");
+        if (n < 2 || (n & (n - 1)) != 0) {
+            throw new UnsupportedHashException("scrypt N must be a power of two");
+        }
+        if (128L * n * r > SCRYPT_MAX_MEMORY_BYTES || (long) r * p >= (1L << 30)) {
+            throw new UnsupportedHashException("scrypt parameters need more than 256 MiB per login");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("blockSize", Integer.toString(r));
+        parameters.put("parallelism", Integer.toString(p));
+        return CredentialJson.credential(SCRYPT, n, parameters,
+                parts[2].toLowerCase(Locale.ROOT), parts[1].getBytes(StandardCharsets.UTF_8));
+    }
+
+    static ImportedCredential pbkdf2(String hash) throws UnsupportedHashException {
+        String[] parts = split(hash, "pbkdf2");
+        String[] method = parts[0].split(":", -1);
+        if (method.length != 3) {
+            throw new UnsupportedHashException("werkzeug pbkdf2 hash must name its digest and iterations "
+                    + "(pbkdf2:sha256:N)");
+        }
+        String digest = method[1].toLowerCase(Locale.ROOT);
+        if (!PBKDF2_DIGESTS.contains(digest)) {
+            throw new UnsupportedHashException("unsupported pbkdf2 digest (expected sha1, sha224, sha256, sha384 "
+                    + "or sha512)");
+        }
+        int iterations = number(method[2], "pbkdf2 iterations");
+        if (iterations > PBKDF2_MAX_ITERATIONS) {
+            throw new UnsupportedHashException("pbkdf2 iterations above 10,000,000");
+        }
+        return CredentialJson.credential(PBKDF2, iterations, Map.of("hashAlgorithm", digest),
+                parts[2].toLowerCase(Locale.ROOT), parts[1].getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** method, salt, hex digest; the salt may not be empty, the digest must be 16 to 128 bytes of hex. */
+    private static String[] split(String hash, String name) throws UnsupportedHashException {
+        String[] parts = hash.split("\\$", -1);
+        if (parts.length != 3) {
+            throw new UnsupportedHashException("malformed werkzeug " + name + " hash (expected method$salt$hex)");
+        }
+        if (parts[1].isEmpty()) {
+            throw new UnsupportedHashException("werkzeug " + name + " hash has an empty salt");
+        }
+        if (!HEX.matcher(parts[2]).matches()) {
+            throw new UnsupportedHashException("werkzeug " + name + " digest is not 32 to 256 hex digits");
+        }
+        return parts;
+    }
+
+    private static int number(String text, String what) throws UnsupportedHashException {
+        if (!NUMBER.matcher(text).matches() || Integer.parseInt(text) < 1) {
+            throw new UnsupportedHashException(what + " must be a positive integer");
+        }
+        return Integer.parseInt(text);
+    }
+}

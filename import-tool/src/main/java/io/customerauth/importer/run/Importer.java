@@ -1,0 +1,201 @@
+package io.customerauth.importer.run;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.customerauth.importer.input.CustomerRecord;
+import io.customerauth.importer.input.InputException;
+import io.customerauth.importer.input.RecordReader;
+import io.customerauth.importer.input.RecordValidator;
+import io.customerauth.importer.input.Verdict;
+import io.customerauth.importer.keycloak.BatchRefusedException;
+import io.customerauth.importer.keycloak.BatchWriter;
+import io.customerauth.importer.keycloak.Outcome;
+import io.customerauth.importer.keycloak.ServerException;
+
+/**
+ * Streams the file, validates each record, and hands full batches to at most {@code concurrency} writer threads;
+ * the reader waits while they are all busy, so memory holds at most {@code concurrency + 1} batches. A batch the
+ * server refuses as a whole is split in halves until the bad records stand alone. When the server becomes unusable
+ * the import stops reading; a re-run skips what was written and finishes the job.
+ */
+public final class Importer {
+
+    private final ImportOptions options;
+    private final BatchWriter writer;
+    private final String server;
+    private final String realm;
+    private final PrintStream err;
+    private final Tally tally = new Tally();
+    private final AtomicReference<String> serverError = new AtomicReference<>();
+    private Progress progress;
+    private ReportFile report;
+
+    /**
+     * @param writer {@code null} for a dry run
+     */
+    public Importer(ImportOptions options, BatchWriter writer, String server, String realm, PrintStream err) {
+        this.options = options;
+        this.writer = writer;
+        this.server = server;
+        this.realm = realm;
+        this.err = err;
+    }
+
+    public Summary run() throws IOException {
+        Instant start = Instant.now();
+        String inputError = null;
+        report = options.report() == null ? null : ReportFile.open(options.report());
+        ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), daemonThreads());
+        Semaphore slots = new Semaphore(options.concurrency());
+        RecordValidator validator = new RecordValidator();
+        try (RecordReader reader = RecordReader.open(options.file())) {
+            progress = new Progress(err, options.progress(), tally, options.dryRun(), reader::bytesRead,
+                    reader.fileSize());
+            progress.start();
+            List<CustomerRecord> batch = new ArrayList<>(options.batchSize());
+            try {
+                JsonNode node;
+                while (serverError.get() == null && (node = reader.next()) != null) {
+                    long index = reader.nextIndex() - 1;
+                    tally.countRead();
+                    Verdict verdict = validator.validate(index, node);
+                    if (verdict instanceof Verdict.Rejected rejected) {
+                        settle(new Outcome(index, Outcome.Status.REJECTED, rejected.reason()));
+                        continue;
+                    }
+                    tally.countValid();
+                    if (writer != null) {
+                        batch.add(((Verdict.Accepted) verdict).customer());
+                        if (batch.size() == options.batchSize()) {
+                            submit(pool, slots, batch);
+                            batch = new ArrayList<>(options.batchSize());
+                        }
+                    }
+                }
+            } catch (InputException e) {
+                inputError = e.getMessage();
+                progress.message("Stopped reading: " + inputError);
+            }
+            if (!batch.isEmpty() && serverError.get() == null) {
+                submit(pool, slots, batch);
+            } else {
+                for (CustomerRecord customer : batch) {
+                    settle(new Outcome(customer.index(), Outcome.Status.FAILED, "not sent: the import stopped"), false);
+                }
+            }
+            awaitAll(pool);
+        } catch (InputException e) {
+            inputError = e.getMessage();
+        } finally {
+            pool.shutdownNow();
+            if (progress != null) {
+                progress.close();
+            }
+        }
+        boolean nothingWritten = tally.created() + tally.skipped() == 0;
+        Summary summary = new Summary(options.file(), server, realm, writer == null ? "none (dry run)" : writer.name(),
+                options.dryRun(), start, Summary.secondsSince(start), tally, inputError, serverError.get(),
+                nothingWritten);
+        if (report != null) {
+            try (ReportFile closing = report) {
+                closing.finish(summary);
+            }
+        }
+        return summary;
+    }
+
+    private void submit(ExecutorService pool, Semaphore slots, List<CustomerRecord> batch) {
+        try {
+            slots.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a free batch slot", e);
+        }
+        pool.execute(() -> {
+            try {
+                writeBisecting(batch).forEach(this::settle);
+            } catch (ServerException e) {
+                failAll(batch, e.getMessage());
+            } catch (RuntimeException e) {
+                failAll(batch, "internal error: " + e);
+            } finally {
+                slots.release();
+            }
+        });
+    }
+
+    private void failAll(List<CustomerRecord> batch, String reason) {
+        serverError.compareAndSet(null, reason);
+        progress.message("records " + batch.get(0).index() + " to " + batch.get(batch.size() - 1).index()
+                + " failed (" + batch.size() + " records): " + reason);
+        for (CustomerRecord customer : batch) {
+            settle(new Outcome(customer.index(), Outcome.Status.FAILED, "not written: " + reason), false);
+        }
+    }
+
+    /** Writes the batch; when the server refuses it as a whole, writes each half, down to single records. */
+    private List<Outcome> writeBisecting(List<CustomerRecord> batch) throws ServerException {
+        try {
+            return writer.write(batch);
+        } catch (BatchRefusedException e) {
+            if (batch.size() == 1) {
+                return List.of(new Outcome(batch.get(0).index(), Outcome.Status.FAILED,
+                        "refused by the server (HTTP " + e.status() + "): " + e.getMessage()));
+            }
+            int half = batch.size() / 2;
+            List<Outcome> outcomes = new ArrayList<>(writeBisecting(batch.subList(0, half)));
+            outcomes.addAll(writeBisecting(batch.subList(half, batch.size())));
+            return outcomes;
+        }
+    }
+
+    private void settle(Outcome outcome) {
+        settle(outcome, true);
+    }
+
+    private void settle(Outcome outcome, boolean print) {
+        tally.count(outcome.status());
+        if (print && (outcome.status() == Outcome.Status.REJECTED || outcome.status() == Outcome.Status.FAILED)) {
+            progress.message("record " + outcome.index() + " " + outcome.status().name().toLowerCase(java.util.Locale.ROOT)
+                    + ": " + outcome.reason());
+        }
+        if (report != null && outcome.status() != Outcome.Status.CREATED) {
+            try {
+                report.add(outcome);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static void awaitAll(ExecutorService pool) {
+        pool.shutdown();
+        try {
+            while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
+                // Batches are still being written.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "import-batch");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.customerauth.importer.run;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Locale;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.customerauth.importer.input.JsonLines;
+import io.customerauth.importer.keycloak.Outcome;
+
+/**
+ * The optional JSON report, streamed as the import runs so that it costs no memory:
+ * {@code {"records":[{"index":..,"status":"rejected","reason":..}, ...], "summary":{...}}}. It lists every record
+ * that was not created (skipped, rejected, failed); created records are counted in the summary. Reasons never hold
+ * a secret.
+ */
+final class ReportFile implements AutoCloseable {
+
+    private final JsonGenerator json;
+
+    private ReportFile(JsonGenerator json) {
+        this.json = json;
+    }
+
+    static ReportFile open(Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        OutputStream out = Files.newOutputStream(file);
+        JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+        json.setPrettyPrinter(new JsonLines());
+        json.writeStartObject();
+        json.writeArrayFieldStart("records");
+        return new ReportFile(json);
+    }
+
+    synchronized void add(Outcome outcome) throws IOException {
+        json.writeStartObject();
+        json.writeNumberField("index", outcome.index());
+        json.writeStringField("status", outcome.status().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("reason", outcome.reason());
+        json.writeEndObject();
+    }
+
+    synchronized void finish(Summary summary) throws IOException {
+        json.writeEndArray();
+        json.writeObjectFieldStart("summary");
+        json.writeStringField("file", summary.file().toString());
+        json.writeStringField("server", summary.server());
+        json.writeStringField("realm", summary.realm());
+        json.writeStringField("writer", summary.writer());
+        json.writeBooleanField("dryRun", summary.dryRun());
+        json.writeStringField("startedAt", summary.startedAt().toString());
+        json.writeStringField("finishedAt", Instant.now().toString());
+        json.writeNumberField("seconds", summary.seconds());
+        json.writeNumberField("read", summary.tally().read());
+        json.writeNumberField("valid", summary.tally().valid());
+        json.writeNumberField("created", summary.tally().created());
+        json.writeNumberField("skipped", summary.tally().skipped());
+        json.writeNumberField("rejected", summary.tally().rejected());
+        json.writeNumberField("failed", summary.tally().failed());
+        json.writeNumberField("recordsPerSecond", summary.recordsPerSecond());
+        if (summary.stopReason() != null) {
+            json.writeStringField("stoppedBecause", summary.stopReason());
+        }
+        json.writeNumberField("exitCode", summary.exitCode());
+        json.writeEndObject();
+        json.writeEndObject();
+        json.writeRaw('\n');
+        json.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        json.close();
+    }
+}

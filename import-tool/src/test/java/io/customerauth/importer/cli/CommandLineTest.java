@@ -1,0 +1,203 @@
+package io.customerauth.importer.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.customerauth.importer.ExitCode;
+import io.customerauth.importer.Main;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    private static final String RECORD = "{\"email\":\"alice@example.com\",\"customer_id\":"
+            + "\"8b4a1343-292d-45ed-ba5f-846fa9167ede\",\"country\":\"FR\",\"language\":\"fr\"}";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, String> env = new HashMap<>();
+
+    @Test
+    void showsHelpWithExamplesAndExitCodes() {
+        assertThat(run("--help")).isEqualTo(ExitCode.OK);
+
+        assertThat(stdout()).contains("Usage: import-customers", "Examples:", "bin/import-customers customer_export.json",
+                "Exit codes:", "KEYCLOAK_ADMIN_PASSWORD", "generate");
+    }
+
+    @Test
+    void documentsAnEnvironmentVariableForEveryOption() {
+        CommandLine commandLine = new CommandLine(new ImportCommand());
+        commandLine.getCommandSpec().subcommands().values().forEach(sub ->
+                assertEveryArgumentHasATwin(sub.getCommandSpec()));
+        assertEveryArgumentHasATwin(commandLine.getCommandSpec());
+    }
+
+    @Test
+    void takesOptionsFromTheEnvironment() throws Exception {
+        Path file = file("[" + RECORD + "]");
+        env.put("KEYCLOAK_IMPORT_BATCH_SIZE", "5000");
+
+        assertThat(run(file.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("--batch-size must be between 1 and 1000");
+    }
+
+    @Test
+    void aFlagWinsOverItsEnvironmentVariable() throws Exception {
+        Path file = file("[" + RECORD + "]");
+        env.put("KEYCLOAK_IMPORT_DRY_RUN", "false");
+        env.put("KEYCLOAK_URL", "ftp://files.example.com");
+
+        assertThat(run("--dry-run", "--progress", "none", file.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("--server must be an http(s) URL");
+        assertThat(run("--dry-run", "--server", "http://localhost:8080", "--progress", "none", file.toString()))
+                .isEqualTo(ExitCode.OK);
+    }
+
+    @Test
+    void readsTheFileFromTheEnvironmentToo() throws Exception {
+        env.put("CUSTOMER_EXPORT_FILE", file("[" + RECORD + "]").toString());
+        env.put("KEYCLOAK_IMPORT_DRY_RUN", "true");
+
+        assertThat(run("--progress", "none")).isEqualTo(ExitCode.OK);
+        assertThat(stdout()).contains("valid        : 1");
+    }
+
+    @Test
+    void refusesToRunWithoutAFile() {
+        assertThat(run()).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("Missing the customer export FILE");
+    }
+
+    @Test
+    void hasNoFlagForThePassword() throws Exception {
+        assertThat(run("--admin-password", "hunter2", file("[]").toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(stderr()).contains("Unknown option");
+    }
+
+    @Test
+    void dryRunNeedsNoServer() throws Exception {
+        Path file = file("[" + RECORD + ",{\"email\":\"bad\"}]");
+
+        int code = run("--dry-run", "--server", "http://127.0.0.1:1", "--progress", "none", file.toString());
+
+        assertThat(code).isEqualTo(ExitCode.REJECTED_RECORDS);
+        assertThat(stdout()).contains("Dry run", "valid        : 1", "rejected     : 1");
+    }
+
+    @Test
+    void saysTheInputIsBadWhenTheFileIsNotAnArray() throws Exception {
+        assertThat(run("--dry-run", "--progress", "none", file("{\"users\":[]}").toString()))
+                .isEqualTo(ExitCode.BAD_INPUT);
+        assertThat(stdout()).contains("not a JSON array");
+    }
+
+    @Test
+    void saysTheServerIsUnreachableWithoutWaitingLong() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        env.put("KEYCLOAK_ADMIN_PASSWORD", "hunter2");
+        long start = System.nanoTime();
+
+        int code = run("--server", "http://127.0.0.1:" + port, "--progress", "none", file("[" + RECORD + "]").toString());
+
+        assertThat(code).isEqualTo(ExitCode.SERVER_UNAVAILABLE);
+        assertThat(stderr()).contains("Cannot reach Keycloak").doesNotContain("hunter2");
+        assertThat(System.nanoTime() - start).isLessThan(10_000_000_000L);
+    }
+
+    @Test
+    void readsThePasswordFromAFileOrTheEnvironmentOrUsesTheDevDefault() throws Exception {
+        Path secret = dir.resolve("password");
+        Files.writeString(secret, "s3cret\nignored second line\n");
+
+        assertThat(AdminPassword.resolve(secret, Map.of("KEYCLOAK_ADMIN_PASSWORD", "from-env"))).isEqualTo("s3cret");
+        assertThat(AdminPassword.resolve(null, Map.of("KEYCLOAK_ADMIN_PASSWORD", "from-env"))).isEqualTo("from-env");
+        assertThat(AdminPassword.resolve(null, Map.of())).isEqualTo("admin");
+    }
+
+    @Test
+    void generatesAReproducibleFileTheImporterAccepts() throws Exception {
+        Path first = dir.resolve("first.json");
+        Path second = dir.resolve("second.json");
+
+        assertThat(run("generate", "--count", "200", "--hashed-percent", "100", "--output", first.toString()))
+                .isEqualTo(ExitCode.OK);
+        env.put("CUSTOMER_GENERATE_COUNT", "200");
+        env.put("CUSTOMER_GENERATE_HASHED_PERCENT", "100");
+        assertThat(run("generate", "--output", second.toString())).isEqualTo(ExitCode.OK);
+
+        assertThat(Files.readString(first)).isEqualTo(Files.readString(second));
+        for (SampleHashes.Sample sample : SampleHashes.ALL) {
+            assertThat(Files.readString(first)).contains(sample.hash());
+        }
+        assertThat(run("--dry-run", "--progress", "none", first.toString())).isEqualTo(ExitCode.OK);
+        assertThat(stdout()).contains("valid        : 200");
+    }
+
+    @Test
+    void generatesInvalidRecordsOnDemand() throws Exception {
+        Path file = dir.resolve("mixed.json");
+        run("generate", "--count", "1000", "--invalid-percent", "10", "--seed", "3", "--output", file.toString());
+
+        int code = run("--dry-run", "--progress", "none", "--report", dir.resolve("report.json").toString(),
+                file.toString());
+
+        assertThat(code).isEqualTo(ExitCode.REJECTED_RECORDS);
+        String report = Files.readString(dir.resolve("report.json"));
+        assertThat(report).contains("customer_id: not a UUID", "country: not an ISO", "language: not an ISO",
+                "email: invalid email address", "email: duplicate of record", "password_hash: unsupported format");
+    }
+
+    @Test
+    void generatesToStandardOutput() {
+        assertThat(run("generate", "--count", "2", "--output", "-")).isEqualTo(ExitCode.OK);
+
+        assertThat(stdout()).startsWith("[\n{\"email\":").endsWith("}\n]\n");
+    }
+
+    private static void assertEveryArgumentHasATwin(CommandLine.Model.CommandSpec spec) {
+        spec.args().stream()
+                .filter(arg -> !arg.isOption() || !((CommandLine.Model.OptionSpec) arg).usageHelp()
+                        && !((CommandLine.Model.OptionSpec) arg).versionHelp())
+                .forEach(arg -> {
+                    EnvDefaults.Twin twin = EnvDefaults.TWINS.get(EnvDefaults.key(arg));
+                    assertThat(twin).as("environment twin of %s", EnvDefaults.key(arg)).isNotNull();
+                    assertThat(String.join(" ", arg.description())).contains("Env: " + twin.variable());
+                });
+    }
+
+    private int run(String... args) {
+        return Main.run(args, env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private Path file(String content) throws Exception {
+        Path file = Files.createTempFile(dir, "export", ".json");
+        Files.writeString(file, content);
+        return file;
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+}
