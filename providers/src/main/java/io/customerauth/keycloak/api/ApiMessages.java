@@ -14,6 +14,10 @@ final class ApiMessages {
     static final String BODY_TOO_LARGE = "The request body is larger than 16 KiB.";
     static final String INVALID_CREDENTIALS = "Invalid email or password.";
     static final String INVALID_TOKEN = "Missing, invalid or expired access token.";
+    static final String FORGOT_PASSWORD_SENT =
+            "If you have an account, you will receive an email with instructions to reset your password.";
+    static final String PASSWORD_RESET = "Password reset.";
+    static final String INVALID_CODE = "Invalid or expired verification code.";
     static final String INTERNAL_ERROR = "Internal server error.";
     static final String NOT_FOUND = "Not found.";
 

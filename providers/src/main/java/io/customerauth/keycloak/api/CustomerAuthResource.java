@@ -1,6 +1,8 @@
 package io.customerauth.keycloak.api;
 
 import io.customerauth.keycloak.customer.CustomerProfile;
+import io.customerauth.keycloak.resetcode.ForgotPassword;
+import io.customerauth.keycloak.resetcode.PasswordReset;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +14,7 @@ import org.keycloak.representations.AccessTokenResponse;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,6 +59,43 @@ public final class CustomerAuthResource {
             data.put("refresh_token", tokens.getRefreshToken());
             data.put("expires_in", tokens.getExpiresIn());
             return Map.of("data", data);
+        });
+    }
+
+    @POST
+    @Path("forgot_password{slash: /?}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response forgotPassword(InputStream body) {
+        ApiCall call = new ApiCall(session);
+        return call.respond(() -> {
+            Fields fields = new Fields(JsonBody.read(call.headers(), body));
+            String email = fields.requiredEmail("email");
+            fields.requireValid();
+            new ForgotPassword(session, PasswordLogin.CLIENT_ID).request(email);
+            return Map.of("message", ApiMessages.FORGOT_PASSWORD_SENT);
+        });
+    }
+
+    @POST
+    @Path("reset_password{slash: /?}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response resetPassword(InputStream body) {
+        ApiCall call = new ApiCall(session);
+        return call.respond(() -> {
+            Fields fields = new Fields(JsonBody.read(call.headers(), body));
+            String email = fields.requiredEmail("email");
+            String password = fields.requiredString("password");
+            String code = fields.requiredString("verification_code");
+            fields.requireValid();
+            PasswordReset.Outcome outcome = new PasswordReset(session, PasswordLogin.CLIENT_ID)
+                    .reset(email, code, password);
+            if (outcome instanceof PasswordReset.PasswordRefused refused) {
+                throw ApiException.invalidFields(Map.of("password", List.of(refused.reason())));
+            }
+            if (outcome instanceof PasswordReset.InvalidCode) {
+                throw ApiException.of(400, ApiMessages.INVALID_CODE);
+            }
+            return Map.of("message", ApiMessages.PASSWORD_RESET);
         });
     }
 

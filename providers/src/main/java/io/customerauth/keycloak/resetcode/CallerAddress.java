@@ -1,0 +1,26 @@
+package io.customerauth.keycloak.resetcode;
+
+import org.keycloak.common.ClientConnection;
+
+/** The caller's address, copied out of the request so that events recorded after it still name the caller. */
+record CallerAddress(String remoteAddr, String remoteHost, int remotePort) implements ClientConnection {
+
+    static CallerAddress of(ClientConnection connection) {
+        return new CallerAddress(connection.getRemoteAddr(), connection.getRemoteHost(), connection.getRemotePort());
+    }
+
+    @Override
+    public String getRemoteAddr() {
+        return remoteAddr;
+    }
+
+    @Override
+    public String getRemoteHost() {
+        return remoteHost;
+    }
+
+    @Override
+    public int getRemotePort() {
+        return remotePort;
+    }
+}

@@ -1,0 +1,63 @@
+package io.customerauth.keycloak.resetcode;
+
+import io.customerauth.keycloak.customer.CustomerProfile;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.locale.LocaleSelectorProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pack's mails, sent through Keycloak's own {@link EmailTemplateProvider} with the realm's email theme, in the
+ * customer's {@code language} (when the realm supports it; the realm's default otherwise).
+ */
+final class CustomerMail {
+
+    static final String RESET_CODE_TEMPLATE = "customer-reset-code.ftl";
+    static final String PASSWORD_CHANGED_TEMPLATE = "customer-password-changed.ftl";
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final UserModel user;
+
+    CustomerMail(KeycloakSession session, RealmModel realm, UserModel user) {
+        this.session = session;
+        this.realm = realm;
+        this.user = user;
+        String language = user.getFirstAttribute(CustomerProfile.LANGUAGE);
+        if (language != null) {
+            // With no authentication session, Keycloak's locale selector reads the user's choice from here.
+            session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, language);
+        }
+    }
+
+    void sendResetCode(String code, int lifetimeMinutes) throws EmailException {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("code", code);
+        attributes.put("lifetimeMinutes", lifetimeMinutes);
+        templates().send("customerResetCodeSubject", List.of(), RESET_CODE_TEMPLATE, attributes);
+    }
+
+    void sendPasswordChanged() throws EmailException {
+        templates().send("customerPasswordChangedSubject", List.of(), PASSWORD_CHANGED_TEMPLATE, new HashMap<>());
+    }
+
+    /** What went wrong, for the log: the messages of the exception chain, which never hold the mail's content. */
+    static String describe(EmailException e) {
+        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            text.append(" <- ").append(cause.getClass().getSimpleName());
+        }
+        return text.toString();
+    }
+
+    /** Keycloak adds its own template attributes to the map it is given, so it must be mutable. */
+    private EmailTemplateProvider templates() {
+        return session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user);
+    }
+}

@@ -1,0 +1,4 @@
+<#import "template.ftl" as layout>
+<@layout.emailLayout>
+${kcSanitize(msg("customerResetCodeBodyHtml", code, lifetimeMinutes?c, realmName))?no_esc}
+</@layout.emailLayout>
