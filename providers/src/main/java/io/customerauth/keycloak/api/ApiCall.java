@@ -85,6 +85,7 @@ final class ApiCall {
                 .header("Cache-Control", "no-store")
                 .entity(bytes);
         extraHeaders.forEach(response::header);
+        ApiCors.addTo(response, session);
         return response.build();
     }
 }

@@ -4,6 +4,7 @@ import io.customerauth.keycloak.customer.CustomerProfile;
 import io.customerauth.keycloak.resetcode.ForgotPassword;
 import io.customerauth.keycloak.resetcode.PasswordReset;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -97,6 +98,13 @@ public final class CustomerAuthResource {
             }
             return Map.of("message", ApiMessages.PASSWORD_RESET);
         });
+    }
+
+    /** CORS preflight for every route; browsers send no custom headers here, so no version check either. */
+    @OPTIONS
+    @Path("{any: .*}")
+    public Response preflight() {
+        return ApiCors.preflight(session);
     }
 
     @GET
