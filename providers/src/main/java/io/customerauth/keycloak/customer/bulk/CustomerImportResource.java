@@ -1,0 +1,87 @@
+package io.customerauth.keycloak.customer.bulk;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
+import org.keycloak.models.RealmModel;
+import org.keycloak.representations.idm.PartialImportRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code GET /admin/realms/{realm}/customer-import}: what the endpoint accepts (the import tool's probe).
+ * {@code POST /admin/realms/{realm}/customer-import/users}: the body of a realm partialImport (its {@code users});
+ * every user is validated, skipped when its email or customer_id is already in the realm, or created with its
+ * attributes and stored password credential, all in the request's one transaction. The answer has one result per
+ * user, in order: {@code {"results":[{"status":"CREATED"|"SKIPPED"|"REJECTED","reason":..}]}}.
+ */
+public final class CustomerImportResource {
+
+    static final int MAX_BATCH_SIZE = 1000;
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
+
+    CustomerImportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                           AdminEventBuilder adminEvent) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+        this.adminEvent = adminEvent;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> describe() {
+        auth.users().requireManage();
+        return Map.of("maxBatchSize", MAX_BATCH_SIZE, "version", 1);
+    }
+
+    @POST
+    @Path("users")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importUsers(PartialImportRepresentation body) {
+        auth.users().requireManage();
+        List<UserRepresentation> users = body == null || body.getUsers() == null ? List.of() : body.getUsers();
+        if (users.size() > MAX_BATCH_SIZE) {
+            return error(Response.Status.BAD_REQUEST, "At most " + MAX_BATCH_SIZE + " users per request");
+        }
+        List<ImportResult> results;
+        try {
+            results = new CustomerBatch(session, realm, users).importAll();
+        } catch (ModelDuplicateException e) {
+            // Another writer created one of these users after our existence check: let the client split and retry.
+            session.getTransactionManager().setRollbackOnly();
+            return error(Response.Status.CONFLICT, "A user of this batch was created concurrently; retry it");
+        }
+        long created = results.stream().filter(r -> r.status() == ImportResult.Status.CREATED).count();
+        adminEvent.operation(OperationType.ACTION)
+                .resource(ResourceType.USER)
+                .resourcePath(session.getContext().getUri())
+                .detail("created", Long.toString(created))
+                .detail("received", Integer.toString(users.size()))
+                .success();
+        return Response.ok(Map.of("results", results)).build();
+    }
+
+    private static Response error(Response.Status status, String message) {
+        return Response.status(status).entity(Map.of("errorMessage", message)).type(MediaType.APPLICATION_JSON)
+                .build();
+    }
+}

@@ -1,0 +1,93 @@
+package io.customerauth.keycloak.customer.bulk;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * One user of a batch, read from its representation in the shape the import tool sends: username = email, the
+ * customer attributes as single values, at most one stored password credential (credentialData / secretData, never
+ * a plain password).
+ */
+record ImportedCustomer(String email, String customerId, String firstName, String lastName,
+                        Map<String, List<String>> attributes, CredentialModel credential) {
+
+    static final String CUSTOMER_ID = "customer_id";
+    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CUSTOMER_ID, "country", "language");
+
+    /** The customer, or an exception whose message says what is wrong with the representation. */
+    static ImportedCustomer from(UserRepresentation user) throws InvalidCustomerException {
+        if (user == null) {
+            throw new InvalidCustomerException("user: missing");
+        }
+        String email = user.getEmail() == null ? null : user.getEmail().trim().toLowerCase(Locale.ROOT);
+        if (email == null || email.isEmpty()) {
+            throw new InvalidCustomerException("email: missing");
+        }
+        if (user.getUsername() != null && !user.getUsername().trim().toLowerCase(Locale.ROOT).equals(email)) {
+            throw new InvalidCustomerException("username: must be the email");
+        }
+        Map<String, List<String>> attributes = new LinkedHashMap<>();
+        attributes.put(UserModel.USERNAME, List.of(email));
+        attributes.put(UserModel.EMAIL, List.of(email));
+        if (user.getFirstName() != null) {
+            attributes.put(UserModel.FIRST_NAME, List.of(user.getFirstName()));
+        }
+        if (user.getLastName() != null) {
+            attributes.put(UserModel.LAST_NAME, List.of(user.getLastName()));
+        }
+        Map<String, List<String>> given = user.getAttributes() == null ? Map.of() : user.getAttributes();
+        for (String name : given.keySet()) {
+            if (!CUSTOMER_ATTRIBUTES.contains(name)) {
+                throw new InvalidCustomerException(name + ": not a customer attribute");
+            }
+        }
+        for (String name : CUSTOMER_ATTRIBUTES) {
+            List<String> values = given.get(name);
+            if (values == null || values.size() != 1 || values.get(0) == null || values.get(0).isBlank()) {
+                throw new InvalidCustomerException(name + ": exactly one value required");
+            }
+            String value = values.get(0).trim();
+            attributes.put(name, List.of(name.equals(CUSTOMER_ID) ? value.toLowerCase(Locale.ROOT) : value));
+        }
+        return new ImportedCustomer(email, attributes.get(CUSTOMER_ID).get(0),
+                user.getFirstName(), user.getLastName(), attributes, credential(user.getCredentials()));
+    }
+
+    private static CredentialModel credential(List<CredentialRepresentation> credentials)
+            throws InvalidCustomerException {
+        if (credentials == null || credentials.isEmpty()) {
+            return null;
+        }
+        if (credentials.size() > 1) {
+            throw new InvalidCustomerException("credentials: at most one password");
+        }
+        CredentialRepresentation given = credentials.get(0);
+        if (!PasswordCredentialModel.TYPE.equals(given.getType())) {
+            throw new InvalidCustomerException("credentials: only a password credential can be imported");
+        }
+        if (given.getValue() != null) {
+            throw new InvalidCustomerException("credentials: plain passwords are not imported, only stored hashes");
+        }
+        if (given.getCredentialData() == null || given.getSecretData() == null) {
+            throw new InvalidCustomerException("credentials: credentialData and secretData are required");
+        }
+        CredentialModel model = new CredentialModel();
+        model.setType(PasswordCredentialModel.TYPE);
+        model.setCredentialData(given.getCredentialData());
+        model.setSecretData(given.getSecretData());
+        return model;
+    }
+
+    @Override
+    public String toString() {
+        return "ImportedCustomer[email=" + email + ", customerId=" + customerId + "]";
+    }
+}
