@@ -76,6 +76,22 @@ class ApiErrorsIT {
     }
 
     @Test
+    void anUnknownRouteAnswers404AsJson() {
+        Api.Response response = api.get("/no-such-route");
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().path("message").asText()).isEqualTo("Not found.");
+    }
+
+    @Test
+    void aWrongMethodOnAKnownRouteAnswersWithoutSucceeding() {
+        Api.Response response = api.get("/login/");
+
+        assertThat(response.status()).isIn(404, 405);
+        assertThat(response.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
     void everyErrorCarriesTheRequestIdHeader() {
         Api.Response response = api.post("/login/", Map.of());
 

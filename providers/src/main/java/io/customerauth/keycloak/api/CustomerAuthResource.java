@@ -3,7 +3,9 @@ package io.customerauth.keycloak.api;
 import io.customerauth.keycloak.customer.CustomerProfile;
 import io.customerauth.keycloak.resetcode.ForgotPassword;
 import io.customerauth.keycloak.resetcode.PasswordReset;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -97,6 +99,41 @@ public final class CustomerAuthResource {
                 throw ApiException.of(400, ApiMessages.INVALID_CODE);
             }
             return Map.of("message", ApiMessages.PASSWORD_RESET);
+        });
+    }
+
+    /** Unknown routes answer JSON too (JAX-RS allows one HTTP method per resource method, hence one each). */
+    @GET
+    @Path("{unknown: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unknownGet() {
+        return notFound();
+    }
+
+    @POST
+    @Path("{unknown: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unknownPost() {
+        return notFound();
+    }
+
+    @PUT
+    @Path("{unknown: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unknownPut() {
+        return notFound();
+    }
+
+    @DELETE
+    @Path("{unknown: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unknownDelete() {
+        return notFound();
+    }
+
+    private Response notFound() {
+        return new ApiCall(session).respond(() -> {
+            throw ApiException.of(404, ApiMessages.NOT_FOUND);
         });
     }
 
