@@ -73,8 +73,7 @@ final class ResetCodeStore {
         int remaining = Integer.parseInt(entry.get(EXPIRES_AT)) - Time.currentTime();
         if (remaining > 0) {
             // A newer code replaced the one we checked in between: leave the newer one in place.
-            store.putIfAbsent(key(realm, user), remaining);
-            store.replace(key(realm, user), entry);
+            store.put(key(realm, user), remaining, entry);
         }
         return false;
     }
