@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.support.EntityManagers;
@@ -15,14 +14,16 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.UserRepresentation;
+import org.keycloak.utils.EmailValidationUtil;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
-import org.keycloak.userprofile.ValidationException;
+import org.keycloak.userprofile.Attributes;
 
 /**
- * Imports one batch: validates every user (the representation's shape, the realm's user profile, the credential's
- * hash algorithm), skips those whose email or customer_id the realm already has, and creates the rest through the
- * model API in Keycloak's JPA batch mode (no flush per user), so the batch costs one flush at commit.
+ * Imports one batch: skips the users whose email (or username) or customer_id the realm already has (looked up for
+ * the whole batch at once, see {@link ExistingCustomers}), validates the others (the representation's shape, the
+ * realm's user profile, the credential's hash algorithm) and creates them through the model API in Keycloak's JPA
+ * batch mode (no flush per user), so the inserts go to the database as JDBC batches in one flush.
  */
 final class CustomerBatch {
 
@@ -37,55 +38,69 @@ final class CustomerBatch {
     }
 
     List<ImportResult> importAll() {
-        List<ImportResult> results = new ArrayList<>(users.size());
-        List<ImportedCustomer> toCreate = new ArrayList<>();
-        Set<String> batchEmails = new HashSet<>();
-        Set<String> batchCustomerIds = new HashSet<>();
-        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+        List<Object> parsed = new ArrayList<>(users.size());
+        List<ImportedCustomer> wellFormed = new ArrayList<>();
         for (UserRepresentation user : users) {
-            ImportResult result;
             try {
                 ImportedCustomer customer = ImportedCustomer.from(user);
-                result = existing(customer);
-                if (result == null) {
-                    if (!batchEmails.add(customer.email())) {
-                        throw new InvalidCustomerException("email: twice in this batch");
-                    }
-                    if (!batchCustomerIds.add(customer.customerId())) {
-                        throw new InvalidCustomerException("customer_id: twice in this batch");
-                    }
+                parsed.add(customer);
+                wellFormed.add(customer);
+            } catch (InvalidCustomerException e) {
+                parsed.add(ImportResult.rejected(e.getMessage()));
+            }
+        }
+        ExistingCustomers existing = ExistingCustomers.find(session, realm, wellFormed);
+        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
+        Set<String> batchEmails = new HashSet<>();
+        Set<String> batchCustomerIds = new HashSet<>();
+        List<ImportedCustomer> toCreate = new ArrayList<>();
+        List<ImportResult> results = new ArrayList<>(users.size());
+        for (Object item : parsed) {
+            if (item instanceof ImportResult rejected) {
+                results.add(rejected);
+                continue;
+            }
+            ImportedCustomer customer = (ImportedCustomer) item;
+            if (existing.hasEmail(customer.email())) {
+                results.add(ImportResult.skipped("email already in the realm"));
+            } else if (existing.hasCustomerId(customer.customerId())) {
+                results.add(ImportResult.skipped("customer_id already in the realm"));
+            } else if (!batchEmails.add(customer.email())) {
+                results.add(ImportResult.rejected("email: twice in this batch"));
+            } else if (!batchCustomerIds.add(customer.customerId())) {
+                results.add(ImportResult.rejected("customer_id: twice in this batch"));
+            } else {
+                try {
                     validate(profiles, customer);
                     toCreate.add(customer);
-                    result = ImportResult.created();
+                    results.add(ImportResult.created());
+                } catch (InvalidCustomerException e) {
+                    results.add(ImportResult.rejected(e.getMessage()));
                 }
-            } catch (InvalidCustomerException e) {
-                result = ImportResult.rejected(e.getMessage());
             }
-            results.add(result);
         }
         EntityManagers.runInBatch(session, () -> toCreate.forEach(this::create), false);
         EntityManagers.flush(session, false);
         return results;
     }
 
-    private ImportResult existing(ImportedCustomer customer) {
-        if (session.users().getUserByEmail(realm, customer.email()) != null
-                || session.users().getUserByUsername(realm, customer.email()) != null) {
-            return ImportResult.skipped("email already in the realm");
-        }
-        boolean idTaken = session.users()
-                .searchForUserByUserAttributeStream(realm, ImportedCustomer.CUSTOMER_ID, customer.customerId())
-                .findAny().isPresent();
-        return idTaken ? ImportResult.skipped("customer_id already in the realm") : null;
-    }
-
+    /**
+     * The realm's user-profile rules for every attribute but username and email, whose only profile rules beyond the
+     * email syntax are the duplicate checks: four queries per user, which the batch lookup already answered.
+     */
     private void validate(UserProfileProvider profiles, ImportedCustomer customer) throws InvalidCustomerException {
-        try {
-            profiles.create(UserProfileContext.USER_API, customer.attributes()).validate();
-        } catch (ValidationException e) {
-            throw new InvalidCustomerException(e.getErrors().stream()
-                    .map(error -> error.getAttribute() + ": " + error.getMessage())
-                    .collect(Collectors.joining("; ")));
+        if (!EmailValidationUtil.isValidEmail(customer.email())) {
+            throw new InvalidCustomerException("email: invalid email address");
+        }
+        Attributes attributes = profiles.create(UserProfileContext.USER_API, customer.attributes()).getAttributes();
+        List<String> errors = new ArrayList<>();
+        for (String name : attributes.nameSet()) {
+            if (!name.equals(UserModel.USERNAME) && !name.equals(UserModel.EMAIL)) {
+                attributes.validate(name, error -> errors.add(name + ": " + error.getMessage()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidCustomerException(String.join("; ", errors));
         }
         CredentialModel credential = customer.credential();
         if (credential != null) {
