@@ -15,7 +15,7 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
     public record Twin(String variable, String fallback) {
     }
 
-    /** Keyed by the option's longest name, or by the positional parameter's label. */
+    /** Keyed by {@link #key}: {@code --realm}, {@code FILE}, {@code generate --count}. */
     public static final Map<String, Twin> TWINS = twins();
 
     private final Map<String, String> env;
@@ -34,9 +34,12 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
         return value == null || value.isEmpty() ? twin.fallback() : value;
     }
 
+    /** The option's longest name (or the parameter's label), after the subcommand's name for subcommands. */
     static String key(CommandLine.Model.ArgSpec argSpec) {
-        return argSpec.isOption() ? ((CommandLine.Model.OptionSpec) argSpec).longestName()
+        String name = argSpec.isOption() ? ((CommandLine.Model.OptionSpec) argSpec).longestName()
                 : argSpec.paramLabel();
+        CommandLine.Model.CommandSpec command = argSpec.command();
+        return command == null || command.parent() == null ? name : command.name() + " " + name;
     }
 
     private static Map<String, Twin> twins() {
@@ -55,11 +58,24 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
         twins.put("--report", new Twin("KEYCLOAK_IMPORT_REPORT", null));
         twins.put("--progress", new Twin("KEYCLOAK_IMPORT_PROGRESS", "auto"));
         twins.put("--dry-run", new Twin("KEYCLOAK_IMPORT_DRY_RUN", "false"));
-        twins.put("--count", new Twin("CUSTOMER_GENERATE_COUNT", "1000"));
-        twins.put("--output", new Twin("CUSTOMER_GENERATE_OUTPUT", null));
-        twins.put("--hashed-percent", new Twin("CUSTOMER_GENERATE_HASHED_PERCENT", "0"));
-        twins.put("--invalid-percent", new Twin("CUSTOMER_GENERATE_INVALID_PERCENT", "0"));
-        twins.put("--seed", new Twin("CUSTOMER_GENERATE_SEED", "1"));
+        twins.put("generate --count", new Twin("CUSTOMER_GENERATE_COUNT", "1000"));
+        twins.put("generate --output", new Twin("CUSTOMER_GENERATE_OUTPUT", null));
+        twins.put("generate --hashed-percent", new Twin("CUSTOMER_GENERATE_HASHED_PERCENT", "0"));
+        twins.put("generate --invalid-percent", new Twin("CUSTOMER_GENERATE_INVALID_PERCENT", "0"));
+        twins.put("generate --email-tag", new Twin("CUSTOMER_GENERATE_EMAIL_TAG", null));
+        twins.put("generate --seed", new Twin("CUSTOMER_GENERATE_SEED", "1"));
+        for (String sub : new String[] {"benchmark "}) {
+            for (String option : new String[] {"--server", "--realm", "--admin-realm", "--admin-user",
+                "--admin-password-file", "--retries", "--timeout"}) {
+                twins.put(sub + option, twins.get(option));
+            }
+        }
+        twins.put("benchmark --count", new Twin("KEYCLOAK_BENCH_COUNT", "100000"));
+        twins.put("benchmark --compare-count", new Twin("KEYCLOAK_BENCH_COMPARE_COUNT", "5000"));
+        twins.put("benchmark --single-count", new Twin("KEYCLOAK_BENCH_SINGLE_COUNT", "1000"));
+        twins.put("benchmark --batch-size", new Twin("KEYCLOAK_BENCH_BATCH_SIZE", "1000"));
+        twins.put("benchmark --concurrency", new Twin("KEYCLOAK_BENCH_CONCURRENCY", "2"));
+        twins.put("benchmark --work-dir", new Twin("KEYCLOAK_BENCH_WORK_DIR", null));
         return Map.copyOf(twins);
     }
 }

@@ -1,15 +1,10 @@
 package io.customerauth.importer.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
@@ -21,12 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * Writes a synthetic customer_export.json of any size, streamed (constant memory), reproducible from its seed.
- * Hashed customers get one of the {@link SampleHashes} in turn, so their passwords are known; invalid records carry
- * one defect each, in turn: a bad UUID, a bad country, a bad language, a bad email, an earlier record's email, an
- * unsupported hash.
- */
+/** {@code generate}: writes a synthetic customer export (see {@link SyntheticCustomers}). */
 @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = ToolVersion.class, sortOptions = false,
         description = "Writes a synthetic customer export for tests and benchmarks.",
         footerHeading = "%nExamples:%n",
@@ -36,12 +26,6 @@ import picocli.CommandLine.Spec;
                 "  bin/import-customers generate --count 1000 --invalid-percent 5 --seed 7 --output /tmp/mixed.json"})
 public final class GenerateCommand implements Callable<Integer> {
 
-    private static final String[] COUNTRIES = {"FR", "DE", "GB", "US", "ES", "IT", "NL", "BE", "CH", "CA", "JP", "BR"};
-    private static final String[] LANGUAGES = {"fr", "de", "en", "es", "it", "nl", "ja", "pt"};
-    private static final String[] FIRST_NAMES = {"Alice", "Bruno", "Chloé", "David", "Emma", "Farid", "Greta", "Hugo",
-        "Inès", "Jonas", "Katia", "Léo", "Maya", "Noah", "Olga", "Pablo"};
-    private static final String[] LAST_NAMES = {"Martin", "Bernard", "Müller", "Smith", "García", "Rossi", "de Vries",
-        "Peeters", "Dubois", "Tanaka", "Silva", "Nowak"};
 
     @Spec
     private CommandSpec spec;
@@ -64,10 +48,19 @@ public final class GenerateCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     private int invalidPercent;
 
+    @Option(names = "--email-tag", paramLabel = "TEXT",
+            description = "Put TEXT in every email, to make files whose customers do not overlap. "
+                    + "Env: CUSTOMER_GENERATE_EMAIL_TAG.")
+    private String emailTag;
+
     @Option(names = "--seed", paramLabel = "N",
             description = "Random seed: the same seed gives the same file. Env: CUSTOMER_GENERATE_SEED. "
                     + "Default: ${DEFAULT-VALUE}.")
     private long seed;
+
+    private SyntheticCustomers customers() {
+        return new SyntheticCustomers(seed, emailTag, hashedPercent, invalidPercent);
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -80,64 +73,14 @@ public final class GenerateCommand implements Callable<Integer> {
         if (output.equals("-")) {
             JsonGenerator json = new JsonFactory().createGenerator(spec.commandLine().getOut());
             json.setPrettyPrinter(new JsonLines());
-            write(json);
+            customers().write(json, count);
             json.flush();
             return ExitCode.OK;
         }
-        try (OutputStream out = Files.newOutputStream(Path.of(output));
-             JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
-            json.setPrettyPrinter(new JsonLines());
-            write(json);
-        }
+        customers().write(Path.of(output), count);
         spec.commandLine().getErr().printf(Locale.ROOT, "Wrote %,d records to %s%n", count, output);
         return ExitCode.OK;
     }
 
-    private void write(JsonGenerator json) throws IOException {
-        Random random = new Random(seed);
-        int hashes = 0;
-        int defects = 0;
-        String previousEmail = "not-an-email";
-        json.writeStartArray();
-        for (long i = 0; i < count; i++) {
-            String first = FIRST_NAMES[random.nextInt(FIRST_NAMES.length)];
-            String last = LAST_NAMES[random.nextInt(LAST_NAMES.length)];
-            String email = ascii(first) + "." + ascii(last) + "." + i + "@example.com";
-            String customerId = new UUID(random.nextLong() & ~0xF000L | 0x4000L,
-                    random.nextLong() & 0x3FFFFFFFFFFFFFFFL | 0x8000000000000000L).toString();
-            String country = COUNTRIES[random.nextInt(COUNTRIES.length)];
-            String language = LANGUAGES[random.nextInt(LANGUAGES.length)];
-            String hash = random.nextInt(100) < hashedPercent
-                    ? SampleHashes.ALL.get(hashes++ % SampleHashes.ALL.size()).hash() : null;
-            if (random.nextInt(100) < invalidPercent) {
-                switch (defects++ % 6) {
-                    case 0 -> customerId = customerId.substring(0, 35);
-                    case 1 -> country = "XX";
-                    case 2 -> language = "xx";
-                    case 3 -> email = email.replace("@", " at ");
-                    case 4 -> email = previousEmail.toUpperCase(Locale.ROOT);
-                    default -> hash = "md5$" + customerId;
-                }
-            }
-            previousEmail = email;
-            json.writeStartObject();
-            json.writeStringField("email", email);
-            json.writeStringField("customer_id", customerId);
-            json.writeStringField("country", country);
-            json.writeStringField("language", language);
-            json.writeStringField("first_name", first);
-            json.writeStringField("last_name", last);
-            if (hash != null) {
-                json.writeStringField("password_hash", hash);
-            }
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeRaw('\n');
-    }
 
-    private static String ascii(String name) {
-        return java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD)
-                .replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
-    }
 }

@@ -2,9 +2,7 @@ package io.customerauth.importer.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -12,7 +10,6 @@ import io.customerauth.importer.ExitCode;
 import io.customerauth.importer.keycloak.AdminClient;
 import io.customerauth.importer.keycloak.BatchWriter;
 import io.customerauth.importer.keycloak.ServerException;
-import io.customerauth.importer.keycloak.ServerSettings;
 import io.customerauth.importer.keycloak.Writers;
 import io.customerauth.importer.run.ImportOptions;
 import io.customerauth.importer.run.Importer;
@@ -20,6 +17,7 @@ import io.customerauth.importer.run.Progress;
 import io.customerauth.importer.run.Summary;
 import io.customerauth.importer.run.SummaryPrinter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -30,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ToolVersion.class,
         sortOptions = false,
-        subcommands = GenerateCommand.class,
+        subcommands = {GenerateCommand.class, BenchmarkCommand.class},
         usageHelpWidth = 110,
         description = {
                 "Imports a customer_export.json (a JSON array of customers) into a Keycloak realm through the admin "
@@ -67,28 +65,8 @@ public final class ImportCommand implements Callable<Integer> {
                     + "last_name, password_hash}. Env: CUSTOMER_EXPORT_FILE.")
     private Path file;
 
-    @Option(names = "--server", paramLabel = "URL",
-            description = "Keycloak's base URL. Env: KEYCLOAK_URL. Default: ${DEFAULT-VALUE}.")
-    private URI server;
-
-    @Option(names = "--realm", paramLabel = "REALM",
-            description = "The realm to import into. Env: KEYCLOAK_REALM. Default: ${DEFAULT-VALUE}.")
-    private String realm;
-
-    @Option(names = "--admin-realm", paramLabel = "REALM",
-            description = "The realm the admin user logs in to (client admin-cli). Env: KEYCLOAK_ADMIN_REALM. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private String adminRealm;
-
-    @Option(names = "--admin-user", paramLabel = "USER",
-            description = "The admin user; needs manage-users on the realm. Env: KEYCLOAK_ADMIN_USER. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private String adminUser;
-
-    @Option(names = "--admin-password-file", paramLabel = "PATH",
-            description = "A file whose first line is the admin password. Env: KEYCLOAK_ADMIN_PASSWORD_FILE. "
-                    + "Without it: env KEYCLOAK_ADMIN_PASSWORD, else 'admin'.")
-    private Path adminPasswordFile;
+    @Mixin
+    private ConnectionOptions connection;
 
     @Option(names = "--writer", paramLabel = "auto|bulk|partial-import",
             description = "How batches are written: the pack's bulk endpoint, Keycloak's partialImport, or auto "
@@ -103,15 +81,6 @@ public final class ImportCommand implements Callable<Integer> {
             description = "Batches in flight at once, 1-16. Env: KEYCLOAK_IMPORT_CONCURRENCY. "
                     + "Default: ${DEFAULT-VALUE}.")
     private int concurrency;
-
-    @Option(names = "--retries", paramLabel = "N",
-            description = "Retries of a request after a connection error or a 5xx answer, with exponential "
-                    + "backoff. Env: KEYCLOAK_IMPORT_RETRIES. Default: ${DEFAULT-VALUE}.")
-    private int retries;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Timeout of one request. Env: KEYCLOAK_IMPORT_TIMEOUT. Default: ${DEFAULT-VALUE}.")
-    private int timeoutSeconds;
 
     @Option(names = "--report", paramLabel = "PATH",
             description = "Also write a JSON report: every record not created (index, status, reason) and the "
@@ -145,20 +114,16 @@ public final class ImportCommand implements Callable<Integer> {
         BatchWriter batchWriter = null;
         if (!dryRun) {
             try {
-                ServerSettings settings = new ServerSettings(server, realm, adminRealm, adminUser,
-                        AdminPassword.resolve(adminPasswordFile, env), retries, Duration.ofSeconds(timeoutSeconds));
-                AdminClient client = AdminClient.connect(settings);
+                AdminClient client = AdminClient.connect(connection.settings(env));
                 batchWriter = Writers.choose(writerChoice(), client);
-            } catch (IOException e) {
-                throw new ParameterException(spec.commandLine(), "Cannot read the admin password file: "
-                        + e.getMessage());
             } catch (ServerException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.SERVER_UNAVAILABLE;
             }
         }
         try {
-            Summary summary = new Importer(options, batchWriter, server.toString(), realm, err).run();
+            Summary summary = new Importer(options, batchWriter, connection.server().toString(), connection.realm(), err)
+                    .run();
             SummaryPrinter.print(summary, out);
             return summary.exitCode();
         } catch (IOException e) {
@@ -177,17 +142,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (concurrency < 1 || concurrency > 16) {
             throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 16");
         }
-        if (retries < 0 || retries > 20) {
-            throw new ParameterException(spec.commandLine(), "--retries must be between 0 and 20");
-        }
-        if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-        }
-        if (server == null || server.getScheme() == null || !server.getScheme().matches("https?")
-                || server.getHost() == null) {
-            throw new ParameterException(spec.commandLine(), "--server must be an http(s) URL, like "
-                    + "http://localhost:8080");
-        }
+        connection.validate();
         writerChoice();
         return new ImportOptions(file, batchSize, concurrency, dryRun, report, progressMode());
     }
