@@ -1,0 +1,149 @@
+package io.customerauth.it.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.CustomerAuthIT;
+import io.customerauth.it.harness.Customers;
+import io.customerauth.it.harness.Database;
+
+/** The pack's bulk endpoint, {@code /admin/realms/customers/customer-import/users}, called directly. */
+@CustomerAuthIT
+class BulkEndpointIT {
+
+    private static final String PATH = "/admin/realms/customers/customer-import/users";
+    private static final String BCRYPT_DATA = "{\"hashIterations\":10,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}";
+    private static final String BCRYPT_SECRET = "{\"value\":\"$2b$10$Jq0sT2lYqPz4aW6bXc8dE.44GEwh65xeI9293746CEtRtqHJ59fzy\"}";
+
+    private final Api api;
+    private final Keycloak admin;
+    private final Database database;
+
+    BulkEndpointIT(Api api, Keycloak admin, Database database) {
+        this.api = api;
+        this.admin = admin;
+        this.database = database;
+    }
+
+    @Test
+    void answersOneResultPerUserInOrder() {
+        String email = unique();
+
+        JsonNode results = post(List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null),
+                user(email, UUID.randomUUID().toString(), "FR", "fr", null)));
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("CREATED");
+        assertThat(results.get(1).toString()).contains("REJECTED", "email: twice in this batch");
+        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(1L);
+    }
+
+    @Test
+    void rejectsWhatTheRealmsUserProfileRejects() {
+        JsonNode results = post(List.of(user(unique(), UUID.randomUUID().toString(), "XX", "fr", null),
+                user(unique(), "not-a-uuid", "FR", "fr", null),
+                user(unique(), UUID.randomUUID().toString(), "FR", "zz", null)));
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(0).path("reason").asText()).startsWith("country: ");
+        assertThat(results.get(1).path("reason").asText()).startsWith("customer_id: ");
+        assertThat(results.get(2).path("reason").asText()).startsWith("language: ");
+    }
+
+    @Test
+    void skipsACustomerWhoseCustomerIdIsTakenByAnotherEmail(Customers customers) {
+        Customers.Customer existing = customers.create();
+        String email = unique();
+
+        JsonNode results = post(List.of(user(email, existing.customerId(), "FR", "fr", null),
+                user(existing.email(), UUID.randomUUID().toString(), "FR", "fr", null)));
+
+        assertThat(results.get(0).toString()).contains("SKIPPED", "customer_id already in the realm");
+        assertThat(results.get(1).toString()).contains("SKIPPED", "email already in the realm");
+        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(0L);
+    }
+
+    @Test
+    void importsOnlyStoredHashesOfKnownAlgorithms() {
+        Map<String, Object> plain = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "value", "Plain-Password-1"));
+        Map<String, Object> unknown = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "credentialData", BCRYPT_DATA.replace("bcrypt", "md5"),
+                        "secretData", BCRYPT_SECRET));
+        Map<String, Object> bcrypt = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
+
+        JsonNode results = post(List.of(plain, unknown, bcrypt));
+
+        assertThat(results.get(0).toString()).contains("REJECTED", "plain passwords are not imported")
+                .doesNotContain("Plain-Password-1");
+        assertThat(results.get(1).toString()).contains("REJECTED", "no password hash provider 'md5'");
+        assertThat(results.get(2).path("status").asText()).isEqualTo("CREATED");
+        assertThat(api.login((String) bcrypt.get("email"), "Bcrypt-Secret-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesMoreThanAThousandUsersAtOnce() {
+        List<Map<String, Object>> users = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            users.add(user(unique(), UUID.randomUUID().toString(), "FR", "fr", null));
+        }
+
+        Api.Response response = send(admin.tokenManager().getAccessTokenString(), users);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("At most 1000 users per request");
+    }
+
+    @Test
+    void refusesACallerWithoutManageUsers(Customers customers) {
+        Customers.Customer customer = customers.create();
+        String customerToken = api.accessToken(customer.email(), customer.password());
+
+        Api.Response response = send(customerToken, List.of(user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                null)));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(send("not-a-token", List.of()).status()).isEqualTo(401);
+    }
+
+    private JsonNode post(List<Map<String, Object>> users) {
+        Api.Response response = send(admin.tokenManager().getAccessTokenString(), users);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json().path("results");
+    }
+
+    private Api.Response send(String token, List<Map<String, Object>> users) {
+        return api.request("POST", "").at(api.url(PATH)).bearer(token)
+                .json(Map.of("ifResourceExists", "SKIP", "users", users)).send();
+    }
+
+    private static Map<String, Object> user(String email, String customerId, String country, String language,
+                                            Map<String, Object> credential) {
+        Map<String, Object> user = new java.util.LinkedHashMap<>();
+        user.put("username", email);
+        user.put("email", email);
+        user.put("emailVerified", true);
+        user.put("enabled", true);
+        user.put("attributes", Map.of("customer_id", List.of(customerId), "country", List.of(country),
+                "language", List.of(language)));
+        if (credential != null) {
+            user.put("credentials", List.of(credential));
+        }
+        return user;
+    }
+
+    private static String unique() {
+        return "bulk-" + UUID.randomUUID() + "@example.com";
+    }
+}
