@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
                 "      bin/import-customers --report report.json customer_export.json",
                 "  bin/import-customers --admin-password-file /run/secrets/kc-admin --writer partial-import export.json",
                 "  bin/import-customers generate --count 100000 --hashed-percent 50 --output big.json",
+                "  JAVA_OPTS=-Xmx256m bin/import-customers benchmark --count 100000   (writes to the realm!)",
                 "",
                 "Exit codes:",
                 "  0  every record was created or already there",

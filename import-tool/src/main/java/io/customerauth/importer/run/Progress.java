@@ -77,7 +77,7 @@ public final class Progress implements AutoCloseable {
     }
 
     private void drawBar() {
-        double fraction = fraction();
+        double fraction = fraction(tally.done(dryRun));
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         out.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + line());
         out.flush();
@@ -86,30 +86,31 @@ public final class Progress implements AutoCloseable {
 
     String line() {
         double seconds = Math.max(Summary.secondsSince(start), 0.001);
-        long done = tally.done(dryRun);
-        double rate = done / seconds;
-        double fraction = fraction();
-        String eta = fraction > 0.001 && fraction < 1 ? format(Duration.ofSeconds((long) (seconds * (1 - fraction) / fraction))) : "-";
+        long created = tally.created();
+        long skipped = tally.skipped();
+        long rejected = tally.rejected();
+        long failed = tally.failed();
+        long valid = tally.valid();
+        long done = created + skipped + rejected + failed + (dryRun ? valid : 0);
+        double fraction = fraction(done);
+        String eta = fraction > 0.001 && fraction < 1
+                ? format(Duration.ofSeconds((long) (seconds * (1 - fraction) / fraction))) : "-";
+        String counts = dryRun
+                ? String.format(Locale.ROOT, "(valid %,d, rejected %,d)", valid, rejected)
+                : String.format(Locale.ROOT, "(created %,d, skipped %,d, rejected %,d, failed %,d)", created, skipped,
+                        rejected, failed);
         return String.format(Locale.ROOT, "%3.0f%%  %,d records  %s  %,.0f records/s  ETA %s",
-                fraction * 100, done, counts(), rate, eta);
-    }
-
-    private String counts() {
-        if (dryRun) {
-            return String.format(Locale.ROOT, "(valid %,d, rejected %,d)", tally.valid(), tally.rejected());
-        }
-        return String.format(Locale.ROOT, "(created %,d, skipped %,d, rejected %,d, failed %,d)",
-                tally.created(), tally.skipped(), tally.rejected(), tally.failed());
+                fraction * 100, done, counts, done / seconds, eta);
     }
 
     /** Share of the work done: the share of the file read, scaled by the share of read records already settled. */
-    private double fraction() {
+    private double fraction(long done) {
         if (fileSize <= 0) {
             return 0;
         }
         double readShare = Math.min(1.0, (double) bytesRead.getAsLong() / fileSize);
         long read = tally.read();
-        double settled = read == 0 ? 0 : Math.min(1.0, (double) tally.done(dryRun) / read);
+        double settled = read == 0 ? 0 : Math.min(1.0, (double) done / read);
         return readShare * settled;
     }
 
