@@ -74,6 +74,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
             description = "Batches in flight. Env: KEYCLOAK_BENCH_CONCURRENCY. Default: ${DEFAULT-VALUE}.")
     private int concurrency;
 
+    @Option(names = "--warmup", paramLabel = "N",
+            description = "Customers written through each path first, unmeasured, so the server's JIT and caches are "
+                    + "warm (N through bulk, N/4 through partialImport, N/20 one by one). Env: KEYCLOAK_BENCH_WARMUP. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private int warmup;
+
     @Option(names = "--work-dir", paramLabel = "PATH",
             description = "Where the generated files go (deleted afterwards). Env: KEYCLOAK_BENCH_WORK_DIR. "
                     + "Default: a temporary directory.")
@@ -100,7 +106,7 @@ public final class BenchmarkCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         connection.validate();
         if (count < 1 || compareCount < 0 || singleCount < 0 || batchSize < 1 || batchSize > 1000
-                || concurrency < 1 || concurrency > 16) {
+                || concurrency < 1 || concurrency > 16 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--count must be >= 1, the other counts >= 0, "
                     + "--batch-size 1-1000 and --concurrency 1-16");
         }
@@ -129,10 +135,16 @@ public final class BenchmarkCommand implements Callable<Integer> {
                 new Phase("admin API one user per request, pre-hashed", SingleUserWriter::new, singleCount, 100, 1, 1));
         Path dir = workDir != null ? Files.createDirectories(workDir) : Files.createTempDirectory("import-benchmark");
         String run = Long.toString(System.currentTimeMillis(), 36);
+        List<Phase> warmups = List.of(
+                new Phase("warm-up: bulk endpoint", BulkImportWriter::new, warmup, 50, batchSize, concurrency),
+                new Phase("warm-up: partialImport", PartialImportWriter::new, warmup / 4, 50, batchSize, concurrency),
+                new Phase("warm-up: one user per request", SingleUserWriter::new, warmup / 20, 50, 1, 1));
+        List<Phase> all = new ArrayList<>(warmups);
+        all.addAll(phases);
         List<Measured> results = new ArrayList<>();
         int failures = 0;
-        for (int i = 0; i < phases.size(); i++) {
-            Phase phase = phases.get(i);
+        for (int i = 0; i < all.size(); i++) {
+            Phase phase = all.get(i);
             if (phase.records() == 0) {
                 continue;
             }
@@ -145,7 +157,9 @@ public final class BenchmarkCommand implements Callable<Integer> {
             Summary summary = new Importer(options, phase.writer().apply(client), connection.server().toString(),
                     connection.realm(), err).run();
             Files.deleteIfExists(file);
-            results.add(new Measured(phase, summary));
+            if (i >= warmups.size()) {
+                results.add(new Measured(phase, summary));
+            }
             failures += summary.tally().failed() + summary.tally().rejected() + summary.tally().skipped() > 0 ? 1 : 0;
         }
         if (workDir == null) {
@@ -157,9 +171,10 @@ public final class BenchmarkCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, List<Measured> results) {
         out.println();
-        out.printf(Locale.ROOT, "Import benchmark: %s, realm %s; client: %d CPUs, Java %s, max heap %d MiB%n",
-                connection.server(), connection.realm(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.printf(Locale.ROOT, "Import benchmark: %s, realm %s; client: %d CPUs, Java %s, max heap %d MiB; "
+                        + "after a warm-up of %,d customers%n", connection.server(), connection.realm(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024), warmup);
         out.println();
         out.println("| write path | batch x concurrency | customers | created | seconds | customers/s |");
         out.println("| --- | --- | ---: | ---: | ---: | ---: |");

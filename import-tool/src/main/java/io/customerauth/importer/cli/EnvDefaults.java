@@ -75,6 +75,7 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
         twins.put("benchmark --single-count", new Twin("KEYCLOAK_BENCH_SINGLE_COUNT", "1000"));
         twins.put("benchmark --batch-size", new Twin("KEYCLOAK_BENCH_BATCH_SIZE", "1000"));
         twins.put("benchmark --concurrency", new Twin("KEYCLOAK_BENCH_CONCURRENCY", "2"));
+        twins.put("benchmark --warmup", new Twin("KEYCLOAK_BENCH_WARMUP", "2000"));
         twins.put("benchmark --work-dir", new Twin("KEYCLOAK_BENCH_WORK_DIR", null));
         return Map.copyOf(twins);
     }
