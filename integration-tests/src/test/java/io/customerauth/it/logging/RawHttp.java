@@ -27,7 +27,7 @@ final class RawHttp {
         }
     }
 
-    /** Sends {@code GET path} with the raw header block (lines joined as given; CRLF ends each) and reads the answer. */
+    /** Sends {@code GET path} with these raw header lines (CRLF ends each) and reads the answer. */
     static Answer get(String serverUrl, String path, String... rawHeaderLines) {
         URI server = URI.create(serverUrl);
         StringBuilder request = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\n")

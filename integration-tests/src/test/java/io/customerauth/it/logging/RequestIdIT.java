@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CustomerAuthIT
 class RequestIdIT {
 
-    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
     private static final String API_PATH = "/realms/customers/auth/version";
 
     private final Api api;
@@ -81,7 +82,8 @@ class RequestIdIT {
 
         String made = response.header("X-Request-ID");
         assertThat(made).matches(UUID);
-        assertThat(log.linesOf(made, 1)).singleElement().satisfies(line -> assertThat(line.requestId()).isEqualTo(made));
+        assertThat(log.linesOf(made, 1)).singleElement()
+                .satisfies(line -> assertThat(line.requestId()).isEqualTo(made));
         assertThat(log.raw()).noneMatch(line -> line.contains(sent));
     }
 
@@ -99,7 +101,8 @@ class RequestIdIT {
      * a bare 400 first. Either way no line of the log starts with the injected text.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"a\r\n[fake-line]", "a\n[fake-line]", "a\r[fake-line]", "a\u001b[31m[fake-line]", "a\u0000[fake-line]"})
+    @ValueSource(strings = {"a\r\n[fake-line]", "a\n[fake-line]", "a\r[fake-line]", "a\u001b[31m[fake-line]",
+            "a\u0000[fake-line]"})
     void aRequestIdWithControlCharactersNeverMakesALine(String hostile) {
         RawHttp.Answer answer = RawHttp.get(api.serverUrl(), API_PATH, "X-Client-Version: 2.1.0",
                 "X-Request-ID: " + hostile);

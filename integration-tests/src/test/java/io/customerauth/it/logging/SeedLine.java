@@ -12,7 +12,8 @@ record SeedLine(String time, String remoteAddr, String requestId, String custome
                 int line, String level, String logType, String message) {
 
     static final Pattern FORMAT = Pattern.compile("^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3})]"
-            + "\\[([^\\]]*)]\\[([^\\]]*)]\\[([^\\]]*)]\\[([^\\]]*)]\\[([^\\]]*)]\\[(-?\\d+)]\\[([A-Z]+)]\\[([^\\]]*)]: (.*)$");
+            + "\\[([^\\]]*)]\\[([^\\]]*)]\\[([^\\]]*)]\\[([^\\]]*)]"
+            + "\\[([^\\]]*)]\\[(-?\\d+)]\\[([A-Z]+)]\\[([^\\]]*)]: (.*)$");
 
     static Optional<SeedLine> parse(String raw) {
         Matcher m = FORMAT.matcher(raw);

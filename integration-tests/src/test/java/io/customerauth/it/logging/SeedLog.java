@@ -93,7 +93,8 @@ final class SeedLog {
         lines = linesOf(requestId, packOnly);
         if (lines.size() != expected) {
             throw new AssertionError("expected " + expected + " lines of request " + requestId + " in " + name
-                    + ", found " + lines.size() + ":\n" + String.join("\n", lines.stream().map(Object::toString).toList()));
+                    + ", found " + lines.size() + ":\n"
+                    + String.join("\n", lines.stream().map(Object::toString).toList()));
         }
         return lines;
     }

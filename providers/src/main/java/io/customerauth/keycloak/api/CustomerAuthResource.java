@@ -39,7 +39,8 @@ public final class CustomerAuthResource {
     public Response currentUser() {
         ApiCall call = new ApiCall(session);
         return call.respond(() -> {
-            CustomerProfile customer = call.identify(CustomerProfile.of(new BearerAuthentication(session).requireUser()));
+            CustomerProfile customer = call.identify(
+                    CustomerProfile.of(new BearerAuthentication(session).requireUser()));
             return Map.of("data", Map.of("user", customer.toJson()));
         });
     }

@@ -56,7 +56,8 @@ class ClientErrorMessageTest {
         body.put("nothing", null);
 
         assertThat(ClientErrorMessage.repr(body))
-                .isEqualTo("{'plain': \"it's\", 'both': 'it\\'s \"quoted\"', 'number': 42, 'flag': True, 'nothing': None}");
+                .isEqualTo("{'plain': \"it's\", 'both': 'it\\'s \"quoted\"', 'number': 42, 'flag': True, "
+                        + "'nothing': None}");
     }
 
     @Test

@@ -22,7 +22,8 @@ class LogTextTest {
 
     @Test
     void escapesCarriageReturnAndLineFeedSoOneValueStaysOnOneLine() {
-        assertThat(LogText.escape("a\r\n[2024-05-02 22:54:01,404][fake]")).isEqualTo("a\\r\\n[2024-05-02 22:54:01,404][fake]");
+        assertThat(LogText.escape("a\r\n[2024-05-02 22:54:01,404][fake]"))
+                .isEqualTo("a\\r\\n[2024-05-02 22:54:01,404][fake]");
     }
 
     @Test
