@@ -3,7 +3,7 @@ package io.customerauth.keycloak.logging;
 /**
  * Makes any value safe to put on one log line: CR, LF, tab, every other control character (C0, DEL, C1, which
  * covers the ESC of ANSI sequences), the Unicode line and paragraph separators and the bidirectional overrides
- * are written as escapes ({@code \r}, {@code \n}, {@code \t}, {@code \u001b}, ...), and a backslash as
+ * are written as escapes ({@code \r}, {@code \n}, {@code \t}, <code>&#92;u001b</code>, ...), and a backslash as
  * {@code \\}, so that an escape in the log always means the character and one log call never makes two lines.
  */
 public final class LogText {
@@ -11,6 +11,19 @@ public final class LogText {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private LogText() {
+    }
+
+    /**
+     * A value for one bracketed field of the line ({@code [%X{path}]}): escaped, and {@code [} and {@code ]} too
+     * (<code>&#92;u005b</code>, <code>&#92;u005d</code>), so a field never ends early and every line splits into
+     * the same fields.
+     */
+    public static String escapeField(CharSequence value) {
+        String escaped = escape(value);
+        if (escaped == null || (escaped.indexOf('[') < 0 && escaped.indexOf(']') < 0)) {
+            return escaped;
+        }
+        return escaped.replace("[", "\\u005b").replace("]", "\\u005d");
     }
 
     /** The value with every unsafe character escaped; {@code null} stays {@code null}. */

@@ -109,7 +109,7 @@ public final class RequestLogScope implements AutoCloseable {
         if (value == null || value.isEmpty()) {
             MDC.remove(key);
         } else {
-            MDC.put(key, LogText.escape(value));
+            MDC.put(key, LogText.escapeField(value));
         }
     }
 }

@@ -58,6 +58,13 @@ class LogTextTest {
     }
 
     @Test
+    void aFieldValueAlsoEscapesBracketsSoItCannotEndItsFieldEarly() {
+        assertThat(LogText.escapeField("/auth/x][forged]\r\n")).isEqualTo("/auth/x\\u005d\\u005bforged\\u005d\\r\\n");
+        assertThat(LogText.escapeField("/auth/login/")).isEqualTo("/auth/login/");
+        assertThat(LogText.escapeField(null)).isNull();
+    }
+
+    @Test
     void theResultNeverHoldsAControlCharacter() {
         StringBuilder every = new StringBuilder();
         for (char c = 0; c < 0x3000; c++) {

@@ -176,8 +176,8 @@ class RequestLogScopeTest {
 
         assertThat(lines).singleElement().satisfies(line -> {
             assertThat(line.message()).isEqualTo("GET /auth/\\u001b[2J 200");
-            assertThat(line.mdc()).containsEntry("remote_addr", "1.2.3.4\\r\\n[fake]")
-                    .containsEntry("path", "/auth/\\u001b[2J")
+            assertThat(line.mdc()).containsEntry("remote_addr", "1.2.3.4\\r\\n\\u005bfake\\u005d")
+                    .containsEntry("path", "/auth/\\u001b\\u005b2J")
                     .containsEntry("customer_id", "c\\n1");
         });
     }
