@@ -4,16 +4,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file.
+ * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file, the
+ * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml).
  * Failsafe passes them as system properties (see integration-tests/pom.xml).
  */
-record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path workDir, Path testLog) {
+record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig, Path workDir,
+                       Path testLog) {
 
     static HarnessSettings fromSystemProperties() {
         return new HarnessSettings(
                 existing("customerauth.keycloak.dist"),
                 existing("customerauth.pack.jars"),
                 existing("customerauth.realm.file"),
+                existing("customerauth.keycloak.config"),
                 path("customerauth.work.dir"),
                 path("customerauth.test.log"));
     }

@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * The real Keycloak distribution, run as a child process with the pack installed and the realm imported.
- * Started once per Maven run; its log is the run's {@code test.log}.
+ * Started once per Maven run with the project's {@code config/keycloak.conf} (the seed's log format); its log is the
+ * run's {@code test.log}, and its console output, in the same format, {@code it-run/keycloak-console.log}.
  */
 final class KeycloakServer implements AutoCloseable {
 
@@ -60,8 +61,9 @@ final class KeycloakServer implements AutoCloseable {
                 "--health-enabled=true",
                 "--cache=local",
                 "--import-realm",
-                "--log=file",
+                "--log=console,file",
                 "--log-file=" + settings.testLog(),
+                "--log-file-rotation-enabled=false",
                 "--log-level=INFO"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(settings.keycloakDist().toFile())
@@ -69,6 +71,7 @@ final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(consoleLog.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
+        env.put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SMTP_HOST", "127.0.0.1");

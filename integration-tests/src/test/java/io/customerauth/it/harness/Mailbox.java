@@ -45,6 +45,11 @@ public final class Mailbox implements AutoCloseable {
                 .toList();
     }
 
+    /** Every mail received so far, to anyone (e.g. to check that nothing they carry was logged). */
+    public List<Mail> all() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(Mail::of).toList();
+    }
+
     /** Waits for the {@code count}-th mail to this address and returns it. */
     public Mail awaitMail(String address, int count, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);

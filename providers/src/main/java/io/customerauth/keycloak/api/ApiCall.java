@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.customerauth.keycloak.clientversion.ClientVersion;
 import io.customerauth.keycloak.clientversion.ClientVersionVerdict;
 import io.customerauth.keycloak.clientversion.MinimumClientVersion;
+import io.customerauth.keycloak.customer.CustomerProfile;
 import io.customerauth.keycloak.logging.RequestId;
+import io.customerauth.keycloak.logging.RequestLogScope;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -18,18 +19,18 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One API request from start to answer: the request id, the client-version rule every route shares, and the
+ * One API request from start to answer: the request id, the client-version rule every route shares, the
  * rendering of every outcome as JSON (an {@link ApiException} as its status and body; anything unexpected as a 500
- * that names the request id and never shows a stack trace).
+ * that names the request id and never shows a stack trace), and the request's log lines ({@link RequestLogScope}).
  */
 final class ApiCall {
 
-    private static final Logger LOG = Logger.getLogger(ApiCall.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeycloakSession session;
     private final HttpHeaders headers;
     private final String requestId;
+    private RequestLogScope log;
 
     ApiCall(KeycloakSession session) {
         this.session = session;
@@ -41,16 +42,34 @@ final class ApiCall {
         return headers;
     }
 
-    /** Runs a route whose success is a 200 with the returned body. */
+    /** Runs a route whose success is a 200 with the returned body, inside the request's log scope. */
     Response respond(Supplier<Object> route) {
+        try (RequestLogScope scope = RequestLogScope.open(session.getContext(), requestId)) {
+            log = scope;
+            Response response = answer(route);
+            scope.answered(response.getStatus());
+            return response;
+        }
+    }
+
+    /** Says which customer this request is for, once the route knows: the request's log lines carry its id. */
+    CustomerProfile identify(CustomerProfile customer) {
+        if (log != null) {
+            log.customer(customer.customerId());
+        }
+        return customer;
+    }
+
+    private Response answer(Supplier<Object> route) {
         try {
             requireSupportedClientVersion();
             return json(200, route.get(), Map.of());
         } catch (ApiException refused) {
+            log.refused(refused.status(), refused.body());
             return json(refused.status(), refused.body(), refused.headers());
         } catch (RuntimeException unexpected) {
             session.getTransactionManager().setRollbackOnly();
-            LOG.error("unexpected error", unexpected);
+            log.failed(unexpected);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("message", ApiMessages.INTERNAL_ERROR);
             body.put("request_id", requestId);

@@ -37,8 +37,10 @@ public final class CustomerAuthResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response currentUser() {
-        return new ApiCall(session).respond(() -> {
-            CustomerProfile customer = CustomerProfile.of(new BearerAuthentication(session).requireUser());
+        ApiCall call = new ApiCall(session);
+        return call.respond(() -> {
+            CustomerProfile customer = call.identify(
+                    CustomerProfile.of(new BearerAuthentication(session).requireUser()));
             return Map.of("data", Map.of("user", customer.toJson()));
         });
     }
@@ -58,7 +60,7 @@ public final class CustomerAuthResource {
             AccessTokenResponse tokens = loggedIn.tokens();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("jwt", tokens.getToken());
-            data.put("user", CustomerProfile.of(loggedIn.user()).toJson());
+            data.put("user", call.identify(CustomerProfile.of(loggedIn.user())).toJson());
             data.put("refresh_token", tokens.getRefreshToken());
             data.put("expires_in", tokens.getExpiresIn());
             return Map.of("data", data);
