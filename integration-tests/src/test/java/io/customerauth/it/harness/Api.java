@@ -21,7 +21,7 @@ import java.util.Map;
 public final class Api {
 
     public static final String CLIENT_VERSION = "2.1.0";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
 
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))

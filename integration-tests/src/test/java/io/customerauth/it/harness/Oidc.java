@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /** Keycloak's standard OIDC endpoints of the realm, and JWT reading, for tests that compare the API with them. */
 public final class Oidc {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
 
     private final Api api;
     private final String realm;

@@ -40,9 +40,8 @@ public final class CustomerAttributeMapper extends AbstractOIDCProtocolMapper
         putIfPresent(token, CustomerProfile.CUSTOMER_ID, customer.customerId());
         putIfPresent(token, CustomerProfile.COUNTRY, customer.country());
         putIfPresent(token, CustomerProfile.LANGUAGE, customer.language());
-        if (customer.email() != null) {
-            token.setEmail(customer.email());
-        }
+        // Where Keycloak's own email mapper puts it: one map entry, never a second "email" key (RFC 7519 §4).
+        putIfPresent(token, CustomerProfile.EMAIL, customer.email());
     }
 
     private static void putIfPresent(IDToken token, String claim, String value) {
