@@ -40,7 +40,7 @@ class LineInjectionIT {
 
         assertThat(response.status()).isEqualTo(400);
         List<SeedLine> lines = log.everyLineOf(requestId, 2);
-        assertThat(lines).extracting(SeedLine::level).containsExactly("WARN", "INFO");
+        assertThat(lines).extracting(SeedLine::level).containsExactly("WARNING", "INFO");
         assertThat(lines.get(0).message()).isEqualTo("{'email': ['Not a valid email address.']}");
         assertEachLineStandsAlone(requestId);
         assertThat(log.raw()).noneMatch(line -> line.contains("forged-id"));
@@ -56,7 +56,8 @@ class LineInjectionIT {
 
         assertThat(response.status()).isEqualTo(401);
         List<SeedLine> lines = log.everyLineOf(requestId, 3);
-        assertThat(lines).extracting(SeedLine::level).containsExactly("WARN", "WARN", "INFO");
+        // Keycloak's own LOGIN_ERROR event line, inside the request, keeps JBoss's level name; the pack's are the seed's
+        assertThat(lines).extracting(SeedLine::level).containsExactly("WARN", "WARNING", "INFO");
         assertEachLineStandsAlone(requestId);
         assertThat(log.raw()).noneMatch(line -> line.contains("forged-id"));
     }
@@ -83,11 +84,11 @@ class LineInjectionIT {
 
         assertThat(response.status()).isEqualTo(404);
         List<SeedLine> lines = log.everyLineOf(requestId, 2);
-        assertThat(lines).extracting(SeedLine::level).containsExactly("WARN", "INFO");
+        assertThat(lines).extracting(SeedLine::level).containsExactly("WARNING", "INFO");
         assertThat(lines).extracting(SeedLine::path).containsOnly("/auth/x\\r\\n" + forged.replace("[", "\\u005b")
                 .replace("]", "\\u005d") + "\\u001b\\u005b2J");
         assertThat(lines.get(1).message()).isEqualTo("GET /auth/x\\r\\n" + forged + "\\u001b[2J 404");
-        assertThat(lines).extracting(SeedLine::customerId, SeedLine::remoteAddr).containsOnly(tuple("", "127.0.0.1"));
+        assertThat(lines).extracting(SeedLine::customerId, SeedLine::remoteAddr).containsOnly(tuple("None", "127.0.0.1"));
         assertEachLineStandsAlone(requestId);
         assertThat(log.raw()).noneMatch(line -> line.startsWith("[2030-01-01"))
                 .noneMatch(line -> line.contains("\u001b"));
@@ -101,7 +102,7 @@ class LineInjectionIT {
 
         assertThat(log.everyLineOf(requestId, 2)).allSatisfy(line -> {
             assertThat(line.path()).isEqualTo("/auth/x\\u005d\\u005bforged-customer\\u005d\\u005b");
-            assertThat(line.customerId()).isEmpty();
+            assertThat(line.customerId()).isEqualTo("None");
             assertThat(line.file()).isEqualTo(SeedLog.SCOPE_FILE);
         });
     }

@@ -77,16 +77,16 @@ class RequestLogLinesIT {
         assertThat(response.status()).isEqualTo(400);
         List<SeedLine> lines = log.linesOf(requestId, 2);
         SeedLine warning = lines.get(0);
-        assertThat(warning.level()).isEqualTo("WARN");
+        assertThat(warning.level()).isEqualTo("WARNING");
         assertThat(warning.logType()).isEqualTo("client");
         assertThat(warning.message()).isEqualTo("{'email': ['Missing data for required field.']}");
         assertThat(warning.path()).isEqualTo("/auth/login/");
-        assertThat(warning.customerId()).isEmpty();
+        assertThat(warning.customerId()).isEqualTo("None");
         SeedLine access = lines.get(1);
         assertThat(access.level()).isEqualTo("INFO");
         assertThat(access.logType()).isEqualTo("server");
         assertThat(access.message()).isEqualTo("POST /auth/login/ 400");
-        assertThat(access.customerId()).isEmpty();
+        assertThat(access.customerId()).isEqualTo("None");
     }
 
     @Test
@@ -98,7 +98,7 @@ class RequestLogLinesIT {
 
         assertThat(response.status()).isEqualTo(426);
         List<SeedLine> lines = log.linesOf(requestId, 2);
-        assertThat(lines.get(0).level()).isEqualTo("WARN");
+        assertThat(lines.get(0).level()).isEqualTo("WARNING");
         assertThat(lines.get(0).logType()).isEqualTo("client");
         assertThat(lines.get(0).message()).isEqualTo("{'message': 'This version of the app is no longer supported."
                 + " Please update it.', 'minimum_version': '2.1.0'}");
@@ -118,9 +118,9 @@ class RequestLogLinesIT {
         assertThat(response.status()).isEqualTo(401);
         List<SeedLine> lines = log.linesOf(requestId, 2);
         assertThat(lines).extracting(SeedLine::level, SeedLine::logType, SeedLine::message).containsExactly(
-                tuple("WARN", "client", "Invalid email or password."),
+                tuple("WARNING", "client", "Invalid email or password."),
                 tuple("INFO", "server", "POST /auth/login 401"));
-        assertThat(lines).extracting(SeedLine::customerId).containsOnly("");
+        assertThat(lines).extracting(SeedLine::customerId).containsOnly("None");
         assertThat(log.everyLineOf(requestId, 3)).as("Keycloak's LOGIN_ERROR event, logged inside the request")
                 .anySatisfy(line -> assertThat(line.message()).startsWith("type=\"LOGIN_ERROR\""));
     }

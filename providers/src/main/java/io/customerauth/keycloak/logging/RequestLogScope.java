@@ -1,18 +1,19 @@
 package io.customerauth.keycloak.logging;
 
-import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import org.keycloak.common.ClientConnection;
 import org.keycloak.models.KeycloakContext;
 
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 
 /**
  * The log side of one API request. Opening it puts the request's MDC keys ({@code remote_addr}, {@code request_id},
- * {@code path}, {@code log_type}; {@code customer_id} once {@link #customer known}); the request then reports how it
- * ended, which writes the seed's lines: a WARN line of type {@code client} for a 4xx (the error body), an ERROR line
- * with the stack trace for a 5xx, and always one INFO access line of type {@code server}, {@code METHOD PATH STATUS}.
+ * {@code path}, {@code log_type}; {@code customer_id}, {@code None} until the customer is {@link #customer known});
+ * the request then reports how it ended, which writes the seed's lines at the seed's levels ({@link SeedLevel}): a
+ * WARNING line of type {@code client} for a 4xx (the error body), an ERROR line with the stack trace for a 5xx, and
+ * always one INFO access line of type {@code server}, {@code METHOD PATH STATUS}.
  * Closing it removes every key, whatever happened: Keycloak's worker threads serve one request after another.
  * Every value is escaped ({@link LogText}) before it reaches the MDC or a message.
  */
@@ -25,10 +26,13 @@ public final class RequestLogScope implements AutoCloseable {
     public static final String LOG_TYPE = "log_type";
     static final List<String> KEYS = List.of(REMOTE_ADDR, REQUEST_ID, CUSTOMER_ID, PATH, LOG_TYPE);
 
+    /** The seed's {@code customer_id} of a caller not yet known (Python's {@code None}). */
+    static final String UNKNOWN_CUSTOMER = "None";
+
     static final String SERVER = "server";
     static final String CLIENT = "client";
 
-    private static final Logger LOG = Logger.getLogger(RequestLogScope.class);
+    private static final Logger LOG = Logger.getLogger(RequestLogScope.class.getName());
 
     private final String method;
     private final String path;
@@ -50,6 +54,7 @@ public final class RequestLogScope implements AutoCloseable {
         RequestLogScope scope = new RequestLogScope(LogText.escape(method), LogText.escape(path));
         put(REMOTE_ADDR, remoteAddr);
         put(REQUEST_ID, requestId);
+        put(CUSTOMER_ID, UNKNOWN_CUSTOMER);
         put(PATH, path);
         put(LOG_TYPE, SERVER);
         return scope;
@@ -73,18 +78,18 @@ public final class RequestLogScope implements AutoCloseable {
 
     /** This request is this customer's: the following lines carry the {@code customer_id}. */
     public void customer(String customerId) {
-        put(CUSTOMER_ID, customerId);
+        put(CUSTOMER_ID, customerId == null || customerId.isEmpty() ? UNKNOWN_CUSTOMER : customerId);
     }
 
-    /** The request was refused with this status and JSON body: a 4xx is the client's error, logged as WARN. */
+    /** The request was refused with this status and JSON body: a 4xx is the client's error, logged as WARNING. */
     public void refused(int status, Map<String, ?> body) {
         if (status >= 500) {
-            LOG.error(ClientErrorMessage.of(body));
+            LOG.log(SeedLevel.ERROR, ClientErrorMessage.of(body));
             return;
         }
         put(LOG_TYPE, CLIENT);
         try {
-            LOG.warn(ClientErrorMessage.of(body));
+            LOG.log(SeedLevel.WARNING, ClientErrorMessage.of(body));
         } finally {
             put(LOG_TYPE, SERVER);
         }
@@ -92,12 +97,12 @@ public final class RequestLogScope implements AutoCloseable {
 
     /** The request failed unexpectedly: an ERROR line with the (escaped) stack trace. */
     public void failed(Throwable error) {
-        LOG.error("Unexpected error while answering " + method + " " + path, EscapedThrowable.of(error));
+        LOG.log(SeedLevel.ERROR, "Unexpected error while answering " + method + " " + path, EscapedThrowable.of(error));
     }
 
     /** The one access line of the request, {@code METHOD PATH STATUS}. */
     public void answered(int status) {
-        LOG.info(method + " " + path + " " + status);
+        LOG.log(SeedLevel.INFO, method + " " + path + " " + status);
     }
 
     @Override
