@@ -13,12 +13,15 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @CustomerAuthIT
 class ClientVersionIT {
+
+    private static final String FLOW = "customer direct grant";
 
     private final Api api;
     private final Oidc oidc;
@@ -121,5 +124,68 @@ class ClientVersionIT {
             flows.updateAuthenticatorConfig(config.getId(), config);
         }
         assertThat(api.get("/version").status()).isEqualTo(200);
+    }
+
+    @Test
+    void withTheClientVersionStepDisabledNeitherEndpointHasARule() {
+        Customer customer = customers.create();
+        AuthenticationManagementResource flows = realm.flows();
+        AuthenticationExecutionInfoRepresentation execution = clientVersionStep(flows);
+        try {
+            execution.setRequirement("DISABLED");
+            flows.updateExecutions(FLOW, execution);
+
+            assertBothEndpointsAccept(customer, "1.0.0");
+            assertBothEndpointsAccept(customer, null);
+        } finally {
+            execution.setRequirement("REQUIRED");
+            flows.updateExecutions(FLOW, execution);
+        }
+        assertBothEndpointsRefuseAnOldClient(customer);
+    }
+
+    @Test
+    void withTheClientVersionStepRemovedNeitherEndpointHasARule() {
+        Customer customer = customers.create();
+        AuthenticationManagementResource flows = realm.flows();
+        AuthenticationExecutionInfoRepresentation removed = clientVersionStep(flows);
+        AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(removed.getAuthenticationConfig());
+        flows.removeExecution(removed.getId());
+        try {
+            assertBothEndpointsAccept(customer, "1.0.0");
+            assertBothEndpointsAccept(customer, null);
+        } finally {
+            flows.addExecution(FLOW, new HashMap<>(Map.of("provider", "client-version", "priority", 0)));
+            AuthenticationExecutionInfoRepresentation restored = clientVersionStep(flows);
+            restored.setRequirement("REQUIRED");
+            flows.updateExecutions(FLOW, restored);
+            config.setId(null);
+            flows.newExecutionConfig(restored.getId(), config).close();
+        }
+        assertBothEndpointsRefuseAnOldClient(customer);
+    }
+
+    private static AuthenticationExecutionInfoRepresentation clientVersionStep(AuthenticationManagementResource flows) {
+        return flows.getExecutions(FLOW).stream()
+                .filter(e -> "client-version".equals(e.getProviderId())).findFirst().orElseThrow();
+    }
+
+    private void assertBothEndpointsAccept(Customer customer, String clientVersion) {
+        assertThat(oidc.passwordGrant("customer-app", customer.email(), customer.password(), clientVersion).status())
+                .as("token endpoint, X-Client-Version %s", clientVersion).isEqualTo(200);
+        assertThat(api.request("POST", "/login/").header("X-Client-Version", clientVersion)
+                .json(Map.of("email", customer.email(), "password", customer.password())).send().status())
+                .as("POST /auth/login/, X-Client-Version %s", clientVersion).isEqualTo(200);
+        assertThat(api.request("GET", "/version").header("X-Client-Version", clientVersion).send().status())
+                .as("GET /auth/version, X-Client-Version %s", clientVersion).isEqualTo(200);
+    }
+
+    private void assertBothEndpointsRefuseAnOldClient(Customer customer) {
+        assertThat(oidc.passwordGrant("customer-app", customer.email(), customer.password(), "2.0.9").status())
+                .isEqualTo(426);
+        assertThat(api.request("GET", "/version").header("X-Client-Version", "2.0.9").send().status())
+                .isEqualTo(426);
+        assertThat(api.request("GET", "/version").header("X-Client-Version", null).send().status())
+                .isEqualTo(400);
     }
 }

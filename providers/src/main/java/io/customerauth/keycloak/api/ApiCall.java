@@ -16,6 +16,7 @@ import org.keycloak.models.RealmModel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -77,9 +78,14 @@ final class ApiCall {
         }
     }
 
+    /** The rule of the customer app's direct-grant flow, as the token endpoint applies it; none when it has none. */
     private void requireSupportedClientVersion() {
         RealmModel realm = session.getContext().getRealm();
-        ClientVersion minimum = MinimumClientVersion.of(realm, realm.getClientByClientId(PasswordLogin.CLIENT_ID));
+        Optional<ClientVersion> rule = MinimumClientVersion.of(realm, realm.getClientByClientId(PasswordLogin.CLIENT_ID));
+        if (rule.isEmpty()) {
+            return;
+        }
+        ClientVersion minimum = rule.get();
         ClientVersionVerdict verdict = ClientVersionVerdict.of(headers.getHeaderString(ClientVersionVerdict.HEADER),
                 minimum);
         switch (verdict) {

@@ -10,19 +10,20 @@ import java.util.Optional;
 
 /**
  * Finds the minimum client version an admin configured on the client-version authenticator of the direct-grant
- * flow that applies to a client, so the JSON API and the token endpoint always agree. Reads only the cached realm
- * model: no database round trip per request.
+ * flow that applies to a client, so the JSON API and the token endpoint always agree: the flow is the one source of
+ * truth. Where the flow has no enabled client-version step (disabled or removed), there is no rule, for the API as
+ * for the token endpoint. Reads only the cached realm model: no database round trip per request.
  */
 public final class MinimumClientVersion {
 
     private MinimumClientVersion() {
     }
 
-    public static ClientVersion of(RealmModel realm, ClientModel client) {
+    /** The minimum the client's direct-grant flow enforces, or empty when the flow enforces none. */
+    public static Optional<ClientVersion> of(RealmModel realm, ClientModel client) {
         return directGrantFlow(realm, client)
                 .flatMap(flow -> findConfig(realm, flow.getId()))
-                .orElse(ClientVersionConfig.DEFAULT)
-                .minimum();
+                .map(ClientVersionConfig::minimum);
     }
 
     private static Optional<AuthenticationFlowModel> directGrantFlow(RealmModel realm, ClientModel client) {
