@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.customerauth.it.harness.Api;
 import io.customerauth.it.harness.CustomerAuthIT;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.Map;
 
@@ -83,12 +85,29 @@ class ApiErrorsIT {
         assertThat(response.json().path("message").asText()).isEqualTo("Not found.");
     }
 
-    @Test
-    void aWrongMethodOnAKnownRouteAnswersWithoutSucceeding() {
-        Api.Response response = api.get("/login/");
+    @ParameterizedTest(name = "{0} {1} answers 405, Allow: {2}")
+    @CsvSource({
+            "GET, /login/, 'POST, OPTIONS'",
+            "PUT, /login, 'POST, OPTIONS'",
+            "GET, /forgot_password/, 'POST, OPTIONS'",
+            "DELETE, /reset_password, 'POST, OPTIONS'",
+            "POST, /, 'GET, OPTIONS'",
+            "PATCH, '', 'GET, OPTIONS'",
+            "POST, /version/, 'GET, OPTIONS'",
+    })
+    void aWrongMethodOnAKnownRouteAnswers405WithAllowAndTheJsonBody(String method, String path, String allow) {
+        Api.Response response = api.request(method, path).json(Map.of()).send();
 
-        assertThat(response.status()).isIn(404, 405);
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.header("Allow")).isEqualTo(allow);
         assertThat(response.header("Content-Type")).startsWith("application/json");
+        assertThat(response.json().path("message").asText()).isEqualTo("Method not allowed.");
+        assertThat(response.header("X-Request-ID")).isNotBlank();
+    }
+
+    @Test
+    void aWrongMethodOnAnUnknownRouteStaysA404() {
+        assertThat(api.request("DELETE", "/login/extra").send().status()).isEqualTo(404);
     }
 
     @Test

@@ -3,15 +3,18 @@ package io.customerauth.it.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.customerauth.it.harness.Api;
 import io.customerauth.it.harness.CustomerAuthIT;
+import io.customerauth.it.harness.Database;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
 import io.customerauth.it.harness.Oidc;
+import io.customerauth.it.harness.ServerLog;
 import io.customerauth.it.harness.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.keycloak.admin.client.resource.ClientResource;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
 
 import javax.crypto.Mac;
@@ -204,5 +207,40 @@ class CurrentUserIT {
             }
         };
         return signingInput + "." + sign.apply(tokens.realmPublicKeyPem().getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aDatabaseFailureWhileCheckingATokenIsA500WithTheRequestIdNotA401(Api api, Customers customers,
+                                                                          Database database, RealmResource realm,
+                                                                          ServerLog log) throws Exception {
+        Customer customer = customers.create();
+        String jwt = api.accessToken(customer.email(), customer.password());
+        realm.clearUserCache();
+
+        Api.Response response;
+        database.execute("ALTER TABLE user_entity RENAME TO user_entity_taken_away");
+        try {
+            response = api.request("GET", "/").bearer(jwt).header("X-Request-ID", "db-outage-" + customer.id()).send();
+        } finally {
+            database.execute("ALTER TABLE user_entity_taken_away RENAME TO user_entity");
+        }
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.header("WWW-Authenticate")).isNull();
+        assertThat(response.json().path("message").asText()).isEqualTo("Internal server error.");
+        assertThat(response.json().path("request_id").asText()).isEqualTo("db-outage-" + customer.id());
+        awaitLogLine(log, "[db-outage-" + customer.id() + "]", "[ERROR]");
+        assertThat(api.currentUser(jwt).status()).as("the same token once the database is back").isEqualTo(200);
+    }
+
+    private static void awaitLogLine(ServerLog log, String... parts) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (log.lines().stream().anyMatch(line -> Stream.of(parts).allMatch(line::contains))) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no log line with " + String.join(" and ", parts) + " in " + log.file());
     }
 }

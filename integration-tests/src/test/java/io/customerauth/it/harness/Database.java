@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Read access to the PostgreSQL database Keycloak stores into, to assert what it really wrote. */
+/**
+ * The PostgreSQL database Keycloak stores into: read access to assert what it really wrote, and statements for the
+ * few tests that make the database fail on purpose.
+ */
 public final class Database {
 
     private final TestDatabase database;
@@ -40,6 +43,16 @@ public final class Database {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("query failed: " + sql, e);
+        }
+    }
+
+    /** Runs one statement that returns no rows, e.g. to take a table away for a failure test and put it back. */
+    public void execute(String sql) {
+        try (Connection connection = database.connect();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
         }
     }
 

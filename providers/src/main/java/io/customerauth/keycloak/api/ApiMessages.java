@@ -20,6 +20,7 @@ final class ApiMessages {
     static final String INVALID_CODE = "Invalid or expired verification code.";
     static final String INTERNAL_ERROR = "Internal server error.";
     static final String NOT_FOUND = "Not found.";
+    static final String METHOD_NOT_ALLOWED = "Method not allowed.";
 
     private ApiMessages() {
     }

@@ -7,8 +7,10 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -104,38 +106,74 @@ public final class CustomerAuthResource {
         });
     }
 
-    /** Unknown routes answer JSON too (JAX-RS allows one HTTP method per resource method, hence one each). */
+    /**
+     * Unknown routes answer a JSON 404, and known routes asked with another method a JSON 405 with {@code Allow}.
+     * JAX-RS allows one HTTP method per resource method, hence one each; the API's root has its own.
+     */
     @GET
     @Path("{unknown: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response unknownGet() {
-        return notFound();
+    public Response unknownGet(@PathParam("unknown") String path) {
+        return noSuchRoute(path);
     }
 
     @POST
     @Path("{unknown: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response unknownPost() {
-        return notFound();
+    public Response unknownPost(@PathParam("unknown") String path) {
+        return noSuchRoute(path);
     }
 
     @PUT
     @Path("{unknown: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response unknownPut() {
-        return notFound();
+    public Response unknownPut(@PathParam("unknown") String path) {
+        return noSuchRoute(path);
     }
 
     @DELETE
     @Path("{unknown: .+}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response unknownDelete() {
-        return notFound();
+    public Response unknownDelete(@PathParam("unknown") String path) {
+        return noSuchRoute(path);
     }
 
-    private Response notFound() {
+    @PATCH
+    @Path("{unknown: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response unknownPatch(@PathParam("unknown") String path) {
+        return noSuchRoute(path);
+    }
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rootPost() {
+        return noSuchRoute("");
+    }
+
+    @PUT
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rootPut() {
+        return noSuchRoute("");
+    }
+
+    @DELETE
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rootDelete() {
+        return noSuchRoute("");
+    }
+
+    @PATCH
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rootPatch() {
+        return noSuchRoute("");
+    }
+
+    private Response noSuchRoute(String path) {
         return new ApiCall(session).respond(() -> {
-            throw ApiException.of(404, ApiMessages.NOT_FOUND);
+            throw ApiRoutes.allowHeader(path)
+                    .map(allow -> ApiException.of(405, ApiMessages.METHOD_NOT_ALLOWED).withHeader("Allow", allow))
+                    .orElseGet(() -> ApiException.of(404, ApiMessages.NOT_FOUND));
         });
     }
 
