@@ -15,7 +15,8 @@ import java.util.Objects;
 
 /**
  * Keeps {@code customer_id} unique in a realm: a user-profile validator, so the admin console and the admin API
- * refuse a second customer with the same id, as Keycloak does for a duplicate email.
+ * refuse a second customer with the same id, as Keycloak does for a duplicate email. Concurrent writers are kept
+ * apart by a {@link CustomerIdClaims claim} taken before the search for another holder.
  */
 public final class UniqueCustomerIdValidator implements SimpleValidator {
 
@@ -38,6 +39,10 @@ public final class UniqueCustomerIdValidator implements SimpleValidator {
         RealmModel realm = session.getContext().getRealm();
         UserModel user = UserProfileAttributeValidationContext.from(context).getAttributeContext().getUser();
         if (user != null && Objects.equals(user.getFirstAttribute(inputHint), value)) {
+            return context;
+        }
+        if (!CustomerIdClaims.of(session).claim(realm, value)) {
+            context.addError(new ValidationError(ID, inputHint, MESSAGE).setStatusCode(Response.Status.CONFLICT));
             return context;
         }
         boolean takenByAnother = session.users()

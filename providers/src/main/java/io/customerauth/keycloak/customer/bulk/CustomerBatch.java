@@ -19,6 +19,8 @@ import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.Attributes;
 
+import io.customerauth.keycloak.customer.CustomerIdClaims;
+
 /**
  * Imports one batch: skips the users whose email (or username) or customer_id the realm already has (looked up for
  * the whole batch at once, see {@link ExistingCustomers}), validates the others (the representation's shape, the
@@ -26,6 +28,8 @@ import org.keycloak.userprofile.Attributes;
  * batch mode (no flush per user), so the inserts go to the database as JDBC batches in one flush.
  */
 final class CustomerBatch {
+
+    static final String CUSTOMER_ID_IN_FLIGHT = "another request is storing a customer with this customer_id";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -40,11 +44,17 @@ final class CustomerBatch {
     List<ImportResult> importAll() {
         List<Object> parsed = new ArrayList<>(users.size());
         List<ImportedCustomer> wellFormed = new ArrayList<>();
+        CustomerIdClaims claims = CustomerIdClaims.of(session);
         for (UserRepresentation user : users) {
             try {
                 ImportedCustomer customer = ImportedCustomer.from(user);
-                parsed.add(customer);
-                wellFormed.add(customer);
+                // claimed before the lookup of existing customers, so a concurrent writer's commit is seen
+                if (claims.claim(realm, customer.customerId())) {
+                    parsed.add(customer);
+                    wellFormed.add(customer);
+                } else {
+                    parsed.add(ImportResult.rejected(ImportedCustomer.CUSTOMER_ID + ": " + CUSTOMER_ID_IN_FLIGHT));
+                }
             } catch (InvalidCustomerException e) {
                 parsed.add(ImportResult.rejected(e.getMessage()));
             }
