@@ -1,6 +1,5 @@
 package io.customerauth.importer.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +13,7 @@ import io.customerauth.importer.keycloak.Writers;
 import io.customerauth.importer.run.ImportOptions;
 import io.customerauth.importer.run.Importer;
 import io.customerauth.importer.run.Progress;
+import io.customerauth.importer.run.ReportFileException;
 import io.customerauth.importer.run.Summary;
 import io.customerauth.importer.run.SummaryPrinter;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit codes:",
                 "  0  every record was created or already there",
-                "  1  internal error",
+                "  1  internal error, or the --report file cannot be written (the message names the path and why)",
                 "  2  bad command line",
                 "  3  some records were rejected (invalid); every valid record was written",
                 "  4  the file cannot be read as a JSON array (missing, not JSON, malformed part-way)",
@@ -127,9 +127,9 @@ public final class ImportCommand implements Callable<Integer> {
                     .run();
             SummaryPrinter.print(summary, out);
             return summary.exitCode();
-        } catch (IOException e) {
-            err.println("error: cannot write the report " + report + ": " + e.getMessage());
-            return ExitCode.USAGE;
+        } catch (ReportFileException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.REPORT_NOT_WRITTEN;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.customerauth.importer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -172,6 +174,36 @@ class ImporterTest {
         assertThat(everything).doesNotContain("N9qo8uLO", "pepper", "deadbeef");
         assertThat(summary.tally().rejected()).isEqualTo(2);
         assertThat(summary.tally().failed()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesToStartWhenTheReportFileCannotBeCreated() throws Exception {
+        RecordingWriter writer = new RecordingWriter();
+
+        assertThatThrownBy(() -> run(export(10), writer, 5, 1, dir))
+                .isInstanceOf(ReportFileException.class)
+                .hasMessage("cannot write the report " + dir + ": Is a directory");
+        assertThat(writer.batchSizes).isEmpty();
+    }
+
+    @Test
+    void aFullDiskUnderTheReportStopsTheImportWithoutCountingWrittenBatchesAsFailed() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux's /dev/full");
+        RecordingWriter writer = new RecordingWriter();
+        writer.skipEvery = 2;
+
+        Summary summary = run(export(4000), writer, 50, 2, full);
+
+        long written = writer.batchSizes.stream().mapToLong(Integer::longValue).sum();
+        assertThat(summary.reportError()).isEqualTo("cannot write the report /dev/full: No space left on device");
+        assertThat(summary.exitCode()).isEqualTo(ExitCode.REPORT_NOT_WRITTEN);
+        assertThat(summary.tally().read()).isLessThan(4000);
+        assertThat(summary.tally().created() + summary.tally().skipped()).isEqualTo(written);
+        assertThat(summary.tally().failed()).isEqualTo(summary.tally().valid() - written);
+        assertThat(summary.serverError()).isNull();
+        assertThat(stderr()).contains("error: cannot write the report /dev/full: No space left on device")
+                .doesNotContain("not written");
     }
 
     private Summary run(Path file, BatchWriter writer, int batchSize, int concurrency, Path report) throws IOException {
