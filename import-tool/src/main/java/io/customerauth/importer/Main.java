@@ -25,7 +25,7 @@ public final class Main {
         ImportCommand command = new ImportCommand();
         command.useEnvironment(env, out, err);
         CommandLine commandLine = new CommandLine(command);
-        ((BenchmarkCommand) commandLine.getSubcommands().get("benchmark").getCommand()).useEnvironment(env);
+        ((BenchmarkCommand) commandLine.getSubcommands().get("benchmark").getCommand()).useEnvironment(env, err);
         commandLine.setDefaultValueProvider(new EnvDefaults(env));
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));

@@ -3,7 +3,6 @@ package io.customerauth.importer.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,10 +85,12 @@ public final class BenchmarkCommand implements Callable<Integer> {
     private Path workDir;
 
     private Map<String, String> env = Map.of();
+    private PrintStream err = System.err;
 
-    /** The environment, for the admin password: given by {@code Main}. */
-    public void useEnvironment(Map<String, String> env) {
+    /** The environment (for the admin password) and the error stream: given by {@code Main}, replaced in tests. */
+    public void useEnvironment(Map<String, String> env, PrintStream err) {
         this.env = env;
+        this.err = err;
     }
 
     private record Phase(String name, Function<AdminClient, BatchWriter> writer, int records, int hashedPercent,
@@ -111,7 +112,6 @@ public final class BenchmarkCommand implements Callable<Integer> {
                     + "--batch-size 1-1000 and --concurrency 1-16");
         }
         PrintWriter out = spec.commandLine().getOut();
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
         AdminClient client;
         try {
             client = AdminClient.connect(connection.settings(env));

@@ -19,14 +19,15 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for Keycloak's token endpoint and admin API on a local port: it issues tokens {@code token-1},
- * {@code token-2} ... for admin/secret, and answers admin paths from queued or computed responses.
+ * {@code token-2} ... for admin/secret, and answers admin paths from queued or computed responses. Public for the
+ * command-line tests.
  */
-final class FakeKeycloak implements AutoCloseable {
+public final class FakeKeycloak implements AutoCloseable {
 
-    record Request(String method, String path, String authorization, String body) {
+    public record Request(String method, String path, String authorization, String body) {
     }
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
 
     private final HttpServer server;
@@ -36,13 +37,13 @@ final class FakeKeycloak implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     volatile int tokenLifetimeSeconds = 300;
 
-    FakeKeycloak() throws IOException {
+    public FakeKeycloak() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -51,11 +52,11 @@ final class FakeKeycloak implements AutoCloseable {
     }
 
     /** Answers the next request to {@code path} (queued answers first, then the computed one, else 404). */
-    void queue(String path, int status, String body) {
+    public void queue(String path, int status, String body) {
         queued.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Answer(status, body));
     }
 
-    void answer(String path, Function<Request, Answer> answer) {
+    public void answer(String path, Function<Request, Answer> answer) {
         computed.put(path, answer);
     }
 
