@@ -177,6 +177,26 @@ class ImporterTest {
     }
 
     @Test
+    void rejectsATooCostlyHashWithItsIndexAndReasonInTheReportWithoutShowingIt() throws Exception {
+        String costly = "$2b$31$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi";
+        Path file = dir.resolve("costly.json");
+        Files.writeString(file, "[{\"email\":\"a@example.com\",\"customer_id\":\"00000000-0000-4000-8000-000000000001\","
+                + "\"country\":\"FR\",\"language\":\"fr\",\"password_hash\":\"" + HASH + "\"},"
+                + "{\"email\":\"b@example.com\",\"customer_id\":\"00000000-0000-4000-8000-000000000002\","
+                + "\"country\":\"FR\",\"language\":\"fr\",\"password_hash\":\"" + costly + "\"}]");
+
+        Summary summary = run(file, new RecordingWriter(), 2, 1, dir.resolve("report.json"));
+
+        assertThat(summary.tally().created()).isEqualTo(1);
+        assertThat(summary.exitCode()).isEqualTo(ExitCode.REJECTED_RECORDS);
+        String report = Files.readString(dir.resolve("report.json"));
+        assertThat(MAPPER.readTree(report).get("records").get(0).toString()).isEqualTo("{\"index\":1,"
+                + "\"status\":\"rejected\",\"reason\":\"password_hash: bcrypt cost must be between 04 and 16\"}");
+        assertThat(stderr()).contains("record 1 rejected: password_hash: bcrypt cost must be between 04 and 16");
+        assertThat(stderr() + report).doesNotContain("N9qo8uLO");
+    }
+
+    @Test
     void refusesToStartWhenTheReportFileCannotBeCreated() throws Exception {
         RecordingWriter writer = new RecordingWriter();
 
