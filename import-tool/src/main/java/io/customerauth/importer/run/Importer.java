@@ -69,7 +69,8 @@ public final class Importer {
             progress = new Progress(err, options.progress(), tally, options.dryRun(), reader::bytesRead,
                     reader.fileSize());
             progress.start();
-            List<CustomerRecord> batch = new ArrayList<>(options.batchSize());
+            int batchSize = batchSize();
+            List<CustomerRecord> batch = new ArrayList<>(batchSize);
             try {
                 JsonNode node;
                 while (!stopped() && (node = reader.next()) != null) {
@@ -83,9 +84,9 @@ public final class Importer {
                     tally.countValid();
                     if (writer != null) {
                         batch.add(((Verdict.Accepted) verdict).customer());
-                        if (batch.size() == options.batchSize()) {
+                        if (batch.size() == batchSize) {
                             submit(pool, slots, batch);
-                            batch = new ArrayList<>(options.batchSize());
+                            batch = new ArrayList<>(batchSize);
                         }
                     }
                 }
@@ -122,6 +123,16 @@ public final class Importer {
             report.close();
         }
         return summary;
+    }
+
+    /** The requested batch size, or less when the server takes no more per request. */
+    private int batchSize() {
+        if (writer == null || writer.maxBatchSize() >= options.batchSize()) {
+            return options.batchSize();
+        }
+        progress.message("Batches of " + writer.maxBatchSize() + " customers, the most the server takes per request "
+                + "(asked for " + options.batchSize() + ")");
+        return writer.maxBatchSize();
     }
 
     private Summary summary(Instant start, String inputError) {

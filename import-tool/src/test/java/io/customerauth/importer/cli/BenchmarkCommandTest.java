@@ -46,10 +46,7 @@ class BenchmarkCommandTest {
 
     @Test
     void printsItsPhasesAndTableOnlyToTheStreamsItIsGiven() {
-        keycloak.answer(REALM, request -> new FakeKeycloak.Answer(200, "{\"realm\":\"customers\"}"));
-        keycloak.answer(REALM + "/customer-import", request -> new FakeKeycloak.Answer(200, "{\"maxBatchSize\":1000}"));
-        keycloak.answer(REALM + "/customer-import/users", request -> new FakeKeycloak.Answer(200,
-                "{\"results\":[" + "{\"status\":\"CREATED\"},".repeat(users(request) - 1) + "{\"status\":\"CREATED\"}]}"));
+        keycloak.serveTheBulkEndpoint(1000);
         keycloak.answer(REALM + "/partialImport", BenchmarkCommandTest::partialImportAddsAll);
         keycloak.answer(REALM + "/users", request -> new FakeKeycloak.Answer(201, ""));
 
@@ -62,6 +59,18 @@ class BenchmarkCommandTest {
         assertThat(stdout()).contains("| write path | batch x concurrency |",
                 "| bulk endpoint, pre-hashed passwords | 2 x 2 | 4 | 4 |");
         assertThat(processErr.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void measuresWithBatchesNoLargerThanTheServerTakes() {
+        keycloak.serveTheBulkEndpoint(3);
+
+        int code = run("benchmark", "--server", keycloak.url().toString(), "--count", "7", "--compare-count", "0",
+                "--single-count", "0", "--warmup", "0", "--batch-size", "1000");
+
+        assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+        assertThat(keycloak.bulkBatchSizes).isNotEmpty().allSatisfy(size -> assertThat(size).isLessThanOrEqualTo(3));
+        assertThat(stdout()).contains("| bulk endpoint, no password | 3 x 2 | 7 | 7 |");
     }
 
     @Test
@@ -84,14 +93,6 @@ class BenchmarkCommandTest {
         assertThat(code).isEqualTo(ExitCode.SERVER_UNAVAILABLE);
         assertThat(stderr()).contains("error: Keycloak refused the admin login");
         assertThat(processErr.toString(StandardCharsets.UTF_8)).isEmpty();
-    }
-
-    private static int users(FakeKeycloak.Request request) {
-        try {
-            return MAPPER.readTree(request.body()).get("users").size();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static FakeKeycloak.Answer partialImportAddsAll(FakeKeycloak.Request request) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.customerauth.importer.ExitCode;
 import io.customerauth.importer.Main;
+import io.customerauth.importer.keycloak.FakeKeycloak;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -42,6 +43,7 @@ class CommandLineTest {
     @Test
     void documentsAnEnvironmentVariableForEveryOption() {
         CommandLine commandLine = new CommandLine(new ImportCommand());
+        EnvDefaults.install(commandLine, Map.of());
         commandLine.getCommandSpec().subcommands().values().forEach(sub ->
                 assertEveryArgumentHasATwin(sub.getCommandSpec()));
         assertEveryArgumentHasATwin(commandLine.getCommandSpec());
@@ -187,6 +189,25 @@ class CommandLineTest {
         assertThat(stderr()).contains("error: cannot write the report /dev/full: No space left on device");
         assertThat(stdout()).contains("report       : cannot write the report /dev/full: No space left on device",
                 "exit code    : 1");
+    }
+
+    @Test
+    void sendsNoBatchLargerThanTheServerSaysItTakes() throws Exception {
+        try (FakeKeycloak keycloak = new FakeKeycloak()) {
+            keycloak.serveTheBulkEndpoint(2);
+            env.put("KEYCLOAK_ADMIN_PASSWORD", "secret");
+            Path file = dir.resolve("five.json");
+            run("generate", "--count", "5", "--output", file.toString());
+
+            int code = run("--server", keycloak.url().toString(), "--batch-size", "500", "--progress", "none",
+                    file.toString());
+
+            assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+            assertThat(keycloak.bulkBatchSizes).containsExactlyInAnyOrder(2, 2, 1);
+            assertThat(stderr()).contains("Batches of 2 customers, the most the server takes per request "
+                    + "(asked for 500)");
+            assertThat(stdout()).contains("created      : 5");
+        }
     }
 
     @Test

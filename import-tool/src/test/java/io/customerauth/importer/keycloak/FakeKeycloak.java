@@ -1,6 +1,7 @@
 package io.customerauth.importer.keycloak;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -30,11 +32,14 @@ public final class FakeKeycloak implements AutoCloseable {
     public record Answer(int status, String body) {
     }
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private final HttpServer server;
     private final AtomicInteger tokens = new AtomicInteger();
     private final Map<String, Deque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Function<Request, Answer>> computed = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Integer> bulkBatchSizes = new CopyOnWriteArrayList<>();
     volatile int tokenLifetimeSeconds = 300;
 
     public FakeKeycloak() throws IOException {
@@ -58,6 +63,31 @@ public final class FakeKeycloak implements AutoCloseable {
 
     public void answer(String path, Function<Request, Answer> answer) {
         computed.put(path, answer);
+    }
+
+    /**
+     * Realm {@code customers} with the pack's bulk endpoint, advertising {@code maxBatchSize}: every user it is sent
+     * is created. {@link #bulkBatchSizes} records the size of each request.
+     */
+    public void serveTheBulkEndpoint(int maxBatchSize) {
+        answer("/admin/realms/customers", request -> new Answer(200, "{\"realm\":\"customers\"}"));
+        answer("/admin/realms/customers/customer-import",
+                request -> new Answer(200, "{\"maxBatchSize\":" + maxBatchSize + ",\"version\":1}"));
+        answer("/admin/realms/customers/customer-import/users", request -> {
+            int users = users(request);
+            bulkBatchSizes.add(users);
+            return new Answer(200, "{\"results\":[" + String.join(",",
+                    java.util.Collections.nCopies(users, "{\"status\":\"CREATED\"}")) + "]}");
+        });
+    }
+
+    /** The users in a partialImport-shaped body. */
+    public static int users(Request request) {
+        try {
+            return MAPPER.readTree(request.body()).path("users").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int tokensIssued() {

@@ -85,6 +85,18 @@ class ImporterTest {
     }
 
     @Test
+    void sendsNoBatchLargerThanTheWriterTakes() throws Exception {
+        RecordingWriter writer = new RecordingWriter();
+        writer.maxBatchSize = 3;
+
+        Summary summary = run(export(10), writer, 5, 1, null);
+
+        assertThat(writer.batchSizes).containsExactly(3, 3, 3, 1);
+        assertThat(summary.tally().created()).isEqualTo(10);
+        assertThat(stderr()).contains("Batches of 3 customers, the most the server takes per request (asked for 5)");
+    }
+
+    @Test
     void isolatesTheRecordsTheServerRefusesByHalvingTheBatch() throws Exception {
         RecordingWriter writer = new RecordingWriter();
         writer.refusedIndex = 5;
@@ -265,10 +277,16 @@ class ImporterTest {
         volatile int skipEvery;
         volatile long refusedIndex = -1;
         volatile int unreachableAfterBatches = -1;
+        volatile int maxBatchSize = Integer.MAX_VALUE;
 
         @Override
         public String name() {
             return "recording";
+        }
+
+        @Override
+        public int maxBatchSize() {
+            return maxBatchSize;
         }
 
         @Override
