@@ -7,6 +7,12 @@ public final class ExitCode {
     public static final int OK = 0;
     /** An unexpected error (a bug): the message says what. */
     public static final int INTERNAL_ERROR = 1;
+    /**
+     * The {@code --report} file cannot be written (unwritable path, disk error): the message names the path and the
+     * reason. The tool's own trouble, like {@link #INTERNAL_ERROR}, whose code it shares; records already written
+     * stay written, and a re-run skips them.
+     */
+    public static final int REPORT_NOT_WRITTEN = 1;
     /** Bad command line (picocli's own code for usage errors). */
     public static final int USAGE = 2;
     /** Some records were rejected by validation; every valid one was written. */

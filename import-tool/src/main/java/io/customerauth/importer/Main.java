@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import io.customerauth.importer.cli.BenchmarkCommand;
 import io.customerauth.importer.cli.EnvDefaults;
 import io.customerauth.importer.cli.ImportCommand;
 import picocli.CommandLine;
@@ -25,8 +24,7 @@ public final class Main {
         ImportCommand command = new ImportCommand();
         command.useEnvironment(env, out, err);
         CommandLine commandLine = new CommandLine(command);
-        ((BenchmarkCommand) commandLine.getSubcommands().get("benchmark").getCommand()).useEnvironment(env);
-        commandLine.setDefaultValueProvider(new EnvDefaults(env));
+        EnvDefaults.install(commandLine, env);
         commandLine.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         commandLine.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {

@@ -3,13 +3,11 @@ package io.customerauth.importer.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 
@@ -29,7 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -51,46 +49,31 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     private ConnectionOptions connection;
 
-    @Option(names = "--count", paramLabel = "N",
-            description = "Customers per bulk phase. Env: KEYCLOAK_BENCH_COUNT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", paramLabel = "N", description = "Customers per bulk phase, at least "
+            + Limits.MIN_BENCHMARK_COUNT + ".")
     private int count;
 
-    @Option(names = "--compare-count", paramLabel = "N",
-            description = "Customers per partialImport phase. Env: KEYCLOAK_BENCH_COMPARE_COUNT. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--compare-count", paramLabel = "N", description = "Customers per partialImport phase.")
     private int compareCount;
 
-    @Option(names = "--single-count", paramLabel = "N",
-            description = "Customers per one-at-a-time phase. Env: KEYCLOAK_BENCH_SINGLE_COUNT. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--single-count", paramLabel = "N", description = "Customers per one-at-a-time phase.")
     private int singleCount;
 
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Customers per request of the batched paths. Env: KEYCLOAK_BENCH_BATCH_SIZE. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private int batchSize;
-
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Batches in flight. Env: KEYCLOAK_BENCH_CONCURRENCY. Default: ${DEFAULT-VALUE}.")
-    private int concurrency;
+    @Mixin
+    private BatchOptions batches;
 
     @Option(names = "--warmup", paramLabel = "N",
             description = "Customers written through each path first, unmeasured, so the server's JIT and caches are "
-                    + "warm (N through bulk, N/4 through partialImport, N/20 one by one). Env: KEYCLOAK_BENCH_WARMUP. "
-                    + "Default: ${DEFAULT-VALUE}.")
+                    + "warm (N through bulk, N/4 through partialImport, N/20 one by one).")
     private int warmup;
 
     @Option(names = "--work-dir", paramLabel = "PATH",
-            description = "Where the generated files go (deleted afterwards). Env: KEYCLOAK_BENCH_WORK_DIR. "
-                    + "Default: a temporary directory.")
+            description = "Where the generated files go (deleted afterwards; without it, a temporary directory).")
     private Path workDir;
 
-    private Map<String, String> env = Map.of();
-
-    /** The environment, for the admin password: given by {@code Main}. */
-    public void useEnvironment(Map<String, String> env) {
-        this.env = env;
-    }
+    /** The tool: its environment (for the admin password) and its error stream. */
+    @ParentCommand
+    private ImportCommand tool;
 
     private record Phase(String name, Function<AdminClient, BatchWriter> writer, int records, int hashedPercent,
                          int batchSize, int concurrency) {
@@ -105,17 +88,20 @@ public final class BenchmarkCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         connection.validate();
-        if (count < 1 || compareCount < 0 || singleCount < 0 || batchSize < 1 || batchSize > 1000
-                || concurrency < 1 || concurrency > 16 || warmup < 0) {
-            throw new ParameterException(spec.commandLine(), "--count must be >= 1, the other counts >= 0, "
-                    + "--batch-size 1-1000 and --concurrency 1-16");
-        }
+        batches.validate();
+        Limits.atLeast(spec, "--count", count, Limits.MIN_BENCHMARK_COUNT);
+        Limits.atLeast(spec, "--compare-count", compareCount, Limits.MIN_COUNT);
+        Limits.atLeast(spec, "--single-count", singleCount, Limits.MIN_COUNT);
+        Limits.atLeast(spec, "--warmup", warmup, Limits.MIN_COUNT);
+        int concurrency = batches.concurrency();
         PrintWriter out = spec.commandLine().getOut();
-        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        PrintStream err = tool.err();
         AdminClient client;
+        BatchWriter bulk;
         try {
-            client = AdminClient.connect(connection.settings(env));
-            if (!(Writers.choose(Writers.Choice.AUTO, client) instanceof BulkImportWriter)) {
+            client = AdminClient.connect(connection.settings(tool.env()));
+            bulk = Writers.choose(Writers.Choice.AUTO, client);
+            if (!(bulk instanceof BulkImportWriter)) {
                 err.println("error: the server has no bulk endpoint (is the pack installed?)");
                 return ExitCode.SERVER_UNAVAILABLE;
             }
@@ -123,6 +109,8 @@ public final class BenchmarkCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return ExitCode.SERVER_UNAVAILABLE;
         }
+        // Every batched phase uses the same size, within what the bulk endpoint takes, so the table compares alike.
+        int batchSize = Math.min(batches.batchSize(), bulk.maxBatchSize());
         List<Phase> phases = List.of(
                 new Phase("bulk endpoint, no password", BulkImportWriter::new, count, 0, batchSize, concurrency),
                 new Phase("bulk endpoint, pre-hashed passwords", BulkImportWriter::new, count, 100, batchSize,

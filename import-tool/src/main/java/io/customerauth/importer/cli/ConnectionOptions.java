@@ -19,45 +19,39 @@ public final class ConnectionOptions {
     private CommandSpec spec;
 
     @Option(names = "--server", paramLabel = "URL",
-            description = "Keycloak's base URL. Env: KEYCLOAK_URL. Default: ${DEFAULT-VALUE}.")
+            description = "Keycloak's base URL.")
     private URI server;
 
     @Option(names = "--realm", paramLabel = "REALM",
-            description = "The realm to import into. Env: KEYCLOAK_REALM. Default: ${DEFAULT-VALUE}.")
+            description = "The realm to import into.")
     private String realm;
 
     @Option(names = "--admin-realm", paramLabel = "REALM",
-            description = "The realm the admin user logs in to (client admin-cli). Env: KEYCLOAK_ADMIN_REALM. "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "The realm the admin user logs in to (client admin-cli).")
     private String adminRealm;
 
     @Option(names = "--admin-user", paramLabel = "USER",
-            description = "The admin user; needs manage-users on the realm. Env: KEYCLOAK_ADMIN_USER. "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "The admin user; needs manage-users on the realm.")
     private String adminUser;
 
     @Option(names = "--admin-password-file", paramLabel = "PATH",
-            description = "A file whose first line is the admin password. Env: KEYCLOAK_ADMIN_PASSWORD_FILE. "
-                    + "Without it: env KEYCLOAK_ADMIN_PASSWORD, else 'admin'.")
+            description = "A file whose first line is the admin password. Without it: env KEYCLOAK_ADMIN_PASSWORD, "
+                    + "else 'admin'.")
     private Path adminPasswordFile;
 
     @Option(names = "--retries", paramLabel = "N",
             description = "Retries of a request after a connection error or a 5xx answer, with exponential "
-                    + "backoff. Env: KEYCLOAK_IMPORT_RETRIES. Default: ${DEFAULT-VALUE}.")
+                    + "backoff, " + Limits.MIN_RETRIES + "-" + Limits.MAX_RETRIES + ".")
     private int retries;
 
     @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Timeout of one request. Env: KEYCLOAK_IMPORT_TIMEOUT. Default: ${DEFAULT-VALUE}.")
+            description = "Timeout of one request.")
     private int timeoutSeconds;
 
     /** Checks the options; call before anything else uses them. */
     void validate() {
-        if (retries < 0 || retries > 20) {
-            throw new ParameterException(spec.commandLine(), "--retries must be between 0 and 20");
-        }
-        if (timeoutSeconds < 1) {
-            throw new ParameterException(spec.commandLine(), "--timeout must be at least 1 second");
-        }
+        Limits.between(spec, "--retries", retries, Limits.MIN_RETRIES, Limits.MAX_RETRIES);
+        Limits.atLeast(spec, "--timeout", timeoutSeconds, Limits.MIN_TIMEOUT_SECONDS);
         if (server == null || server.getScheme() == null || !server.getScheme().matches("https?")
                 || server.getHost() == null) {
             throw new ParameterException(spec.commandLine(), "--server must be an http(s) URL, like "

@@ -1,13 +1,20 @@
 package io.customerauth.importer.cli;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Every option's environment-variable twin and built-in default, in one table: the value of the variable when it is
- * set and not empty, else the default. picocli shows the result as the default in {@code --help}.
+ * set and not empty, else the default. {@link #install} also ends each option's help with its variable and default,
+ * so that neither is written twice, and an option shared through a mixin names the variable of each command.
  */
 public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
 
@@ -22,6 +29,41 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
 
     public EnvDefaults(Map<String, String> env) {
         this.env = env;
+    }
+
+    /**
+     * Takes the defaults of the command and its subcommands from {@code env} and this table, and ends the help of
+     * every argument with a twin with {@code Env: VARIABLE.} and, when it has a default, {@code Default: value.}
+     */
+    public static void install(CommandLine commandLine, Map<String, String> env) {
+        describeTwins(commandLine.getCommandSpec());
+        commandLine.getSubcommands().values().forEach(sub -> describeTwins(sub.getCommandSpec()));
+        commandLine.setDefaultValueProvider(new EnvDefaults(env));
+    }
+
+    /** picocli's specs are immutable: each argument is removed and added again, in order, described or as it was. */
+    private static void describeTwins(CommandSpec spec) {
+        List<ArgSpec> args = new ArrayList<>(spec.args());
+        List<String> keys = args.stream().map(EnvDefaults::key).toList();
+        args.forEach(spec::remove);
+        for (int i = 0; i < args.size(); i++) {
+            ArgSpec arg = args.get(i);
+            Twin twin = TWINS.get(keys.get(i));
+            String[] description = twin == null ? arg.description() : described(arg.description(), twin);
+            if (arg instanceof OptionSpec option) {
+                spec.addOption(option.toBuilder().description(description).build());
+            } else {
+                spec.addPositional(((PositionalParamSpec) arg).toBuilder().description(description).build());
+            }
+        }
+    }
+
+    private static String[] described(String[] description, Twin twin) {
+        String twinText = "Env: " + twin.variable() + "." + (twin.fallback() == null ? "" : " Default: ${DEFAULT-VALUE}.");
+        String[] described = description.length == 0 ? new String[] {""} : description.clone();
+        String last = described[described.length - 1];
+        described[described.length - 1] = last.isEmpty() ? twinText : last + " " + twinText;
+        return described;
     }
 
     @Override

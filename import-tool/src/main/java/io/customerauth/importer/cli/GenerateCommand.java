@@ -26,36 +26,29 @@ import picocli.CommandLine.Spec;
                 "  bin/import-customers generate --count 1000 --invalid-percent 5 --seed 7 --output /tmp/mixed.json"})
 public final class GenerateCommand implements Callable<Integer> {
 
-
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--count", paramLabel = "N",
-            description = "How many records. Env: CUSTOMER_GENERATE_COUNT. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", paramLabel = "N", description = "How many records.")
     private long count;
 
-    @Option(names = "--output", paramLabel = "PATH",
-            description = "The file to write ('-' for stdout). Env: CUSTOMER_GENERATE_OUTPUT.")
+    @Option(names = "--output", paramLabel = "PATH", description = "The file to write ('-' for stdout).")
     private String output;
 
-    @Option(names = "--hashed-percent", paramLabel = "0-100",
+    @Option(names = "--hashed-percent", paramLabel = Limits.MIN_PERCENT + "-" + Limits.MAX_PERCENT,
             description = "Share of customers with a password_hash (bcrypt, werkzeug scrypt, werkzeug pbkdf2, "
-                    + "argon2id in turn). Env: CUSTOMER_GENERATE_HASHED_PERCENT. Default: ${DEFAULT-VALUE}.")
+                    + "argon2id in turn).")
     private int hashedPercent;
 
-    @Option(names = "--invalid-percent", paramLabel = "0-100",
-            description = "Share of records with one defect each. Env: CUSTOMER_GENERATE_INVALID_PERCENT. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--invalid-percent", paramLabel = Limits.MIN_PERCENT + "-" + Limits.MAX_PERCENT,
+            description = "Share of records with one defect each.")
     private int invalidPercent;
 
     @Option(names = "--email-tag", paramLabel = "TEXT",
-            description = "Put TEXT in every email, to make files whose customers do not overlap. "
-                    + "Env: CUSTOMER_GENERATE_EMAIL_TAG.")
+            description = "Put TEXT in every email, to make files whose customers do not overlap.")
     private String emailTag;
 
-    @Option(names = "--seed", paramLabel = "N",
-            description = "Random seed: the same seed gives the same file. Env: CUSTOMER_GENERATE_SEED. "
-                    + "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed: the same seed gives the same file.")
     private long seed;
 
     private SyntheticCustomers customers() {
@@ -67,9 +60,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (output == null) {
             throw new ParameterException(spec.commandLine(), "Missing --output PATH (or CUSTOMER_GENERATE_OUTPUT)");
         }
-        if (count < 0 || hashedPercent < 0 || hashedPercent > 100 || invalidPercent < 0 || invalidPercent > 100) {
-            throw new ParameterException(spec.commandLine(), "--count must be >= 0 and the percentages 0-100");
-        }
+        Limits.atLeast(spec, "--count", count, Limits.MIN_COUNT);
+        Limits.between(spec, "--hashed-percent", hashedPercent, Limits.MIN_PERCENT, Limits.MAX_PERCENT);
+        Limits.between(spec, "--invalid-percent", invalidPercent, Limits.MIN_PERCENT, Limits.MAX_PERCENT);
         if (output.equals("-")) {
             JsonGenerator json = new JsonFactory().createGenerator(spec.commandLine().getOut());
             json.setPrettyPrinter(new JsonLines());
@@ -81,6 +74,4 @@ public final class GenerateCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf(Locale.ROOT, "Wrote %,d records to %s%n", count, output);
         return ExitCode.OK;
     }
-
-
 }

@@ -1,6 +1,5 @@
 package io.customerauth.importer.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +13,7 @@ import io.customerauth.importer.keycloak.Writers;
 import io.customerauth.importer.run.ImportOptions;
 import io.customerauth.importer.run.Importer;
 import io.customerauth.importer.run.Progress;
+import io.customerauth.importer.run.ReportFileException;
 import io.customerauth.importer.run.Summary;
 import io.customerauth.importer.run.SummaryPrinter;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
                 "",
                 "Exit codes:",
                 "  0  every record was created or already there",
-                "  1  internal error",
+                "  1  internal error, or the --report file cannot be written (the message names the path and why)",
                 "  2  bad command line",
                 "  3  some records were rejected (invalid); every valid record was written",
                 "  4  the file cannot be read as a JSON array (missing, not JSON, malformed part-way)",
@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
             description = "The customer export: a JSON array of {email, customer_id, country, language, first_name, "
-                    + "last_name, password_hash}. Env: CUSTOMER_EXPORT_FILE.")
+                    + "last_name, password_hash}.")
     private Path file;
 
     @Mixin
@@ -71,42 +71,45 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Option(names = "--writer", paramLabel = "auto|bulk|partial-import",
             description = "How batches are written: the pack's bulk endpoint, Keycloak's partialImport, or auto "
-                    + "(bulk when the server has it). Env: KEYCLOAK_IMPORT_WRITER. Default: ${DEFAULT-VALUE}.")
+                    + "(bulk when the server has it).")
     private String writer;
 
-    @Option(names = "--batch-size", paramLabel = "N",
-            description = "Customers per request, 1-1000. Env: KEYCLOAK_IMPORT_BATCH_SIZE. Default: ${DEFAULT-VALUE}.")
-    private int batchSize;
-
-    @Option(names = "--concurrency", paramLabel = "N",
-            description = "Batches in flight at once, 1-16. Env: KEYCLOAK_IMPORT_CONCURRENCY. "
-                    + "Default: ${DEFAULT-VALUE}.")
-    private int concurrency;
+    @Mixin
+    private BatchOptions batches;
 
     @Option(names = "--report", paramLabel = "PATH",
             description = "Also write a JSON report: every record not created (index, status, reason) and the "
-                    + "summary. Env: KEYCLOAK_IMPORT_REPORT.")
+                    + "summary.")
     private Path report;
 
     @Option(names = "--progress", paramLabel = "auto|bar|plain|none",
-            description = "Progress on stderr: a bar on a terminal, plain lines otherwise. "
-                    + "Env: KEYCLOAK_IMPORT_PROGRESS. Default: ${DEFAULT-VALUE}.")
+            description = "Progress on stderr: a bar on a terminal, plain lines otherwise.")
     private String progress;
 
     @Option(names = "--dry-run", arity = "0..1", paramLabel = "true|false",
-            description = "Validate and report without contacting Keycloak or writing anything. "
-                    + "Env: KEYCLOAK_IMPORT_DRY_RUN. Default: ${DEFAULT-VALUE}.")
+            description = "Validate and report without contacting Keycloak or writing anything.")
     private boolean dryRun;
 
     private Map<String, String> env = Map.of();
     private PrintStream out = System.out;
     private PrintStream err = System.err;
 
-    /** The environment (for the admin password) and the streams: given by {@code Main}, replaced in tests. */
+    /**
+     * The environment (for the admin password) and the streams, of this command and its subcommands: given by
+     * {@code Main}, replaced in tests.
+     */
     public void useEnvironment(Map<String, String> env, PrintStream out, PrintStream err) {
         this.env = env;
         this.out = out;
         this.err = err;
+    }
+
+    Map<String, String> env() {
+        return env;
+    }
+
+    PrintStream err() {
+        return err;
     }
 
     @Override
@@ -127,9 +130,9 @@ public final class ImportCommand implements Callable<Integer> {
                     .run();
             SummaryPrinter.print(summary, out);
             return summary.exitCode();
-        } catch (IOException e) {
-            err.println("error: cannot write the report " + report + ": " + e.getMessage());
-            return ExitCode.USAGE;
+        } catch (ReportFileException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.REPORT_NOT_WRITTEN;
         }
     }
 
@@ -137,15 +140,10 @@ public final class ImportCommand implements Callable<Integer> {
         if (file == null) {
             throw new ParameterException(spec.commandLine(), "Missing the customer export FILE (or CUSTOMER_EXPORT_FILE)");
         }
-        if (batchSize < 1 || batchSize > 1000) {
-            throw new ParameterException(spec.commandLine(), "--batch-size must be between 1 and 1000");
-        }
-        if (concurrency < 1 || concurrency > 16) {
-            throw new ParameterException(spec.commandLine(), "--concurrency must be between 1 and 16");
-        }
+        batches.validate();
         connection.validate();
         writerChoice();
-        return new ImportOptions(file, batchSize, concurrency, dryRun, report, progressMode());
+        return new ImportOptions(file, batches.batchSize(), batches.concurrency(), dryRun, report, progressMode());
     }
 
     private Writers.Choice writerChoice() {

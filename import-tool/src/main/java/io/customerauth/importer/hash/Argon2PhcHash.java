@@ -18,7 +18,6 @@ final class Argon2PhcHash {
 
     private static final Pattern FORMAT = Pattern.compile(
             "\\$argon2(id|i|d)(?:\\$v=(\\d{1,3}))?\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
-    private static final int MAX_MEMORY_KIB = 1024 * 1024;
 
     private Argon2PhcHash() {
     }
@@ -35,11 +34,21 @@ final class Argon2PhcHash {
         int parallelism = Integer.parseInt(matcher.group(5));
         byte[] salt = decode(matcher.group(6), "salt");
         byte[] digest = decode(matcher.group(7), "hash");
-        if (parallelism < 1 || iterations < 1 || memory < 8 * parallelism) {
+        if (parallelism < HashCostLimits.ARGON2_MIN_PARALLELISM || iterations < HashCostLimits.ARGON2_MIN_ITERATIONS
+                || memory < 8 * parallelism) {
             throw new UnsupportedHashException("argon2 parameters out of range (t >= 1, p >= 1, m >= 8 * p)");
         }
-        if (memory > MAX_MEMORY_KIB) {
-            throw new UnsupportedHashException("argon2 memory above 1 GiB per login");
+        if (memory > HashCostLimits.ARGON2_MAX_MEMORY_KIB) {
+            throw new UnsupportedHashException("argon2 memory above " + HashCostLimits.ARGON2_MAX_MEMORY_KIB / 1024
+                    + " MiB per login (m=" + HashCostLimits.ARGON2_MAX_MEMORY_KIB + " KiB)");
+        }
+        if (iterations > HashCostLimits.ARGON2_MAX_ITERATIONS) {
+            throw new UnsupportedHashException("argon2 iterations above " + HashCostLimits.ARGON2_MAX_ITERATIONS
+                    + " (t)");
+        }
+        if (parallelism > HashCostLimits.ARGON2_MAX_PARALLELISM) {
+            throw new UnsupportedHashException("argon2 parallelism above " + HashCostLimits.ARGON2_MAX_PARALLELISM
+                    + " (p)");
         }
         if (salt.length < 8 || digest.length < 4) {
             throw new UnsupportedHashException("argon2 salt shorter than 8 bytes or hash shorter than 4 bytes");

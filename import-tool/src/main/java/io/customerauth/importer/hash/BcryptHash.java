@@ -1,10 +1,14 @@
 package io.customerauth.importer.hash;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** bcrypt: the whole modular-crypt string is the secret value; the cost is recorded as the iteration count. */
+/**
+ * bcrypt: the whole modular-crypt string is the secret value; the cost is recorded as the iteration count and kept
+ * within {@link HashCostLimits}.
+ */
 final class BcryptHash {
 
     static final String ALGORITHM = "bcrypt";
@@ -24,8 +28,9 @@ final class BcryptHash {
                     + "of salt and hash)");
         }
         int cost = Integer.parseInt(matcher.group(1));
-        if (cost < 4 || cost > 31) {
-            throw new UnsupportedHashException("bcrypt cost must be between 04 and 31");
+        if (cost < HashCostLimits.BCRYPT_MIN_COST || cost > HashCostLimits.BCRYPT_MAX_COST) {
+            throw new UnsupportedHashException(String.format(Locale.ROOT, "bcrypt cost must be between %02d and %02d",
+                    HashCostLimits.BCRYPT_MIN_COST, HashCostLimits.BCRYPT_MAX_COST));
         }
         return CredentialJson.credential(ALGORITHM, cost, Map.of(), hash, null);
     }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * werkzeug's {@code method$salt$hexdigest}. The salt is kept as its literal UTF-8 bytes (werkzeug never decodes it)
- * and the hex digest as it is. The limits are the pack's providers' own, so nothing is imported that cannot be
- * verified at login.
+ * and the hex digest as it is. The cost limits are {@link HashCostLimits}, the pack's providers' own, so nothing is
+ * imported that cannot be verified at login.
  */
 final class WerkzeugHash {
 
@@ -20,8 +20,6 @@ final class WerkzeugHash {
     private static final Set<String> PBKDF2_DIGESTS = Set.of("sha1", "sha224", "sha256", "sha384", "sha512");
     private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){16,128}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
-    private static final long SCRYPT_MAX_MEMORY_BYTES = 256L * 1024 * 1024;
-    private static final int PBKDF2_MAX_ITERATIONS = 10_000_000;
 
     private WerkzeugHash() {
     }
@@ -32,14 +30,16 @@ final class WerkzeugHash {
         if (method.length != 4) {
             throw new UnsupportedHashException("werkzeug scrypt hash must name its parameters (scrypt:N:r:p)");
         }
-        int n = number(method[1], "scrypt N");
-        int r = number(method[2], "scrypt r");
-        int p = number(method[3], "scrypt p");
-        if (n < 2 || (n & (n - 1)) != 0) {
-            throw new UnsupportedHashException("scrypt N must be a power of two");
+        int n = number(method[1], "scrypt N", HashCostLimits.SCRYPT_MIN_N);
+        int r = number(method[2], "scrypt r", HashCostLimits.SCRYPT_MIN_R);
+        int p = number(method[3], "scrypt p", HashCostLimits.SCRYPT_MIN_P);
+        if (n > HashCostLimits.SCRYPT_MAX_N || (n & (n - 1)) != 0) {
+            throw new UnsupportedHashException("scrypt N must be a power of two from " + HashCostLimits.SCRYPT_MIN_N
+                    + " to " + HashCostLimits.SCRYPT_MAX_N);
         }
-        if (128L * n * r > SCRYPT_MAX_MEMORY_BYTES || (long) r * p >= (1L << 30)) {
-            throw new UnsupportedHashException("scrypt parameters need more than 256 MiB per login");
+        if (!HashCostLimits.scryptMemoryFits(n, r, p)) {
+            throw new UnsupportedHashException("scrypt parameters need more than "
+                    + HashCostLimits.SCRYPT_MAX_MEMORY_BYTES / (1024 * 1024) + " MiB per login (128 * N * r * p)");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("blockSize", Integer.toString(r));
@@ -60,9 +60,10 @@ final class WerkzeugHash {
             throw new UnsupportedHashException("unsupported pbkdf2 digest (expected sha1, sha224, sha256, sha384 "
                     + "or sha512)");
         }
-        int iterations = number(method[2], "pbkdf2 iterations");
-        if (iterations > PBKDF2_MAX_ITERATIONS) {
-            throw new UnsupportedHashException("pbkdf2 iterations above 10,000,000");
+        int iterations = number(method[2], "pbkdf2 iterations", HashCostLimits.PBKDF2_MIN_ITERATIONS);
+        if (iterations > HashCostLimits.PBKDF2_MAX_ITERATIONS) {
+            throw new UnsupportedHashException(String.format(Locale.ROOT, "pbkdf2 iterations above %,d",
+                    HashCostLimits.PBKDF2_MAX_ITERATIONS));
         }
         return CredentialJson.credential(PBKDF2, iterations, Map.of("hashAlgorithm", digest),
                 parts[2].toLowerCase(Locale.ROOT), parts[1].getBytes(StandardCharsets.UTF_8));
@@ -83,9 +84,9 @@ final class WerkzeugHash {
         return parts;
     }
 
-    private static int number(String text, String what) throws UnsupportedHashException {
-        if (!NUMBER.matcher(text).matches() || Integer.parseInt(text) < 1) {
-            throw new UnsupportedHashException(what + " must be a positive integer");
+    private static int number(String text, String what, int min) throws UnsupportedHashException {
+        if (!NUMBER.matcher(text).matches() || Integer.parseInt(text) < min) {
+            throw new UnsupportedHashException(what + " must be an integer of at least " + min);
         }
         return Integer.parseInt(text);
     }

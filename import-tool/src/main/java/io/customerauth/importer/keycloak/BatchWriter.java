@@ -10,6 +10,11 @@ public interface BatchWriter {
     /** A name for the summary. */
     String name();
 
+    /** The most customers the server takes in one request, as it says; the import sends no larger batch. */
+    default int maxBatchSize() {
+        return Integer.MAX_VALUE;
+    }
+
     /**
      * One outcome per customer.
      *

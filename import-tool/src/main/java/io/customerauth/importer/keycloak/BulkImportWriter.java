@@ -24,15 +24,38 @@ public final class BulkImportWriter implements BatchWriter {
 
     private final AdminClient client;
     private final String path;
+    private final int maxBatchSize;
 
+    /** A writer that does not know the server's maximum batch size (the server refuses a larger batch with 400). */
     public BulkImportWriter(AdminClient client) {
+        this(client, Integer.MAX_VALUE);
+    }
+
+    private BulkImportWriter(AdminClient client, int maxBatchSize) {
         this.client = client;
         this.path = "/admin/realms/" + AdminClient.encode(client.settings().realm()) + "/" + ENDPOINT + "/users";
+        this.maxBatchSize = maxBatchSize;
+    }
+
+    /** The writer for a server whose {@code GET} of the endpoint answered {@code {"maxBatchSize":N,...}}. */
+    static BulkImportWriter probed(AdminClient client, String probeBody) {
+        int advertised;
+        try {
+            advertised = MAPPER.readTree(probeBody).path("maxBatchSize").asInt(0);
+        } catch (IOException e) {
+            advertised = 0;
+        }
+        return new BulkImportWriter(client, advertised > 0 ? advertised : Integer.MAX_VALUE);
     }
 
     @Override
     public String name() {
         return "bulk (" + ENDPOINT + ")";
+    }
+
+    @Override
+    public int maxBatchSize() {
+        return maxBatchSize;
     }
 
     @Override

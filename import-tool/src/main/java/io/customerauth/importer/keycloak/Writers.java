@@ -2,7 +2,10 @@ package io.customerauth.importer.keycloak;
 
 import java.util.Locale;
 
-/** Chooses the writer: the bulk endpoint when the server has it, else Keycloak's partialImport. */
+/**
+ * Chooses the writer: the bulk endpoint when the server has it, else Keycloak's partialImport. The bulk endpoint's
+ * answer to {@code GET} says the most users it takes per request, which becomes the writer's maximum batch size.
+ */
 public final class Writers {
 
     public enum Choice { AUTO, BULK, PARTIAL_IMPORT }
@@ -17,13 +20,15 @@ public final class Writers {
             throw new ServerException(ServerException.Kind.NOT_FOUND, "Realm " + client.settings().realm()
                     + " not found at " + client.settings().server());
         }
-        return switch (choice) {
-            case BULK -> new BulkImportWriter(client);
-            case PARTIAL_IMPORT -> new PartialImportWriter(client);
-            case AUTO -> client.get("/admin/realms/" + realm + "/" + BulkImportWriter.ENDPOINT).ok()
-                    ? new BulkImportWriter(client)
-                    : new PartialImportWriter(client);
-        };
+        if (choice == Choice.PARTIAL_IMPORT) {
+            return new PartialImportWriter(client);
+        }
+        AdminClient.Response probe = client.get("/admin/realms/" + realm + "/" + BulkImportWriter.ENDPOINT);
+        if (probe.ok()) {
+            return BulkImportWriter.probed(client, probe.body());
+        }
+        // Without the endpoint, a forced bulk writer fails at its first batch and says so.
+        return choice == Choice.BULK ? new BulkImportWriter(client) : new PartialImportWriter(client);
     }
 
     public static Choice parse(String text) {

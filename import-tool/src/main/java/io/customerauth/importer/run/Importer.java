@@ -1,8 +1,6 @@
 package io.customerauth.importer.run;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,9 @@ import io.customerauth.importer.keycloak.ServerException;
 /**
  * Streams the file, validates each record, and hands full batches to at most {@code concurrency} writer threads;
  * the reader waits while they are all busy, so memory holds at most {@code concurrency + 1} batches. A batch the
- * server refuses as a whole is split in halves until the bad records stand alone. When the server becomes unusable
- * the import stops reading; a re-run skips what was written and finishes the job.
+ * server refuses as a whole is split in halves until the bad records stand alone. When the server becomes unusable,
+ * or the report file cannot be written, the import stops reading; the batches in flight finish and count for what
+ * they are, and a re-run skips what was written and finishes the job.
  */
 public final class Importer {
 
@@ -39,6 +38,7 @@ public final class Importer {
     private final PrintStream err;
     private final Tally tally = new Tally();
     private final AtomicReference<String> serverError = new AtomicReference<>();
+    private final AtomicReference<String> reportError = new AtomicReference<>();
     private Progress progress;
     private ReportFile report;
 
@@ -53,7 +53,12 @@ public final class Importer {
         this.err = err;
     }
 
-    public Summary run() throws IOException {
+    /**
+     * Imports the file; every failure part-way (the file, the server, the report file) ends in the summary.
+     *
+     * @throws ReportFileException the report file cannot be created: nothing was read or written
+     */
+    public Summary run() throws ReportFileException {
         Instant start = Instant.now();
         String inputError = null;
         report = options.report() == null ? null : ReportFile.open(options.report());
@@ -64,10 +69,11 @@ public final class Importer {
             progress = new Progress(err, options.progress(), tally, options.dryRun(), reader::bytesRead,
                     reader.fileSize());
             progress.start();
-            List<CustomerRecord> batch = new ArrayList<>(options.batchSize());
+            int batchSize = batchSize();
+            List<CustomerRecord> batch = new ArrayList<>(batchSize);
             try {
                 JsonNode node;
-                while (serverError.get() == null && (node = reader.next()) != null) {
+                while (!stopped() && (node = reader.next()) != null) {
                     long index = reader.nextIndex() - 1;
                     tally.countRead();
                     Verdict verdict = validator.validate(index, node);
@@ -78,9 +84,9 @@ public final class Importer {
                     tally.countValid();
                     if (writer != null) {
                         batch.add(((Verdict.Accepted) verdict).customer());
-                        if (batch.size() == options.batchSize()) {
+                        if (batch.size() == batchSize) {
                             submit(pool, slots, batch);
-                            batch = new ArrayList<>(options.batchSize());
+                            batch = new ArrayList<>(batchSize);
                         }
                     }
                 }
@@ -88,7 +94,7 @@ public final class Importer {
                 inputError = e.getMessage();
                 progress.message("Stopped reading: " + inputError);
             }
-            if (!batch.isEmpty() && serverError.get() == null) {
+            if (!batch.isEmpty() && !stopped()) {
                 submit(pool, slots, batch);
             } else {
                 for (CustomerRecord customer : batch) {
@@ -104,16 +110,40 @@ public final class Importer {
                 progress.close();
             }
         }
-        boolean nothingWritten = tally.created() + tally.skipped() == 0;
-        Summary summary = new Summary(options.file(), server, realm, writer == null ? "none (dry run)" : writer.name(),
-                options.dryRun(), start, Summary.secondsSince(start), tally, inputError, serverError.get(),
-                nothingWritten);
-        if (report != null) {
-            try (ReportFile closing = report) {
-                closing.finish(summary);
+        Summary summary = summary(start, inputError);
+        if (report != null && reportError.get() == null) {
+            try {
+                report.finish(summary);
+            } catch (ReportFileException e) {
+                reportError.set(e.getMessage());
+                err.println("error: " + e.getMessage());
+                summary = summary(start, inputError);
             }
+        } else if (report != null) {
+            report.close();
         }
         return summary;
+    }
+
+    /** The requested batch size, or less when the server takes no more per request. */
+    private int batchSize() {
+        if (writer == null || writer.maxBatchSize() >= options.batchSize()) {
+            return options.batchSize();
+        }
+        progress.message("Batches of " + writer.maxBatchSize() + " customers, the most the server takes per request "
+                + "(asked for " + options.batchSize() + ")");
+        return writer.maxBatchSize();
+    }
+
+    private Summary summary(Instant start, String inputError) {
+        boolean nothingWritten = tally.created() + tally.skipped() == 0;
+        return new Summary(options.file(), server, realm, writer == null ? "none (dry run)" : writer.name(),
+                options.dryRun(), start, Summary.secondsSince(start), tally, inputError, serverError.get(),
+                nothingWritten, reportError.get());
+    }
+
+    private boolean stopped() {
+        return serverError.get() != null || reportError.get() != null;
     }
 
     private void submit(ExecutorService pool, Semaphore slots, List<CustomerRecord> batch) {
@@ -125,15 +155,24 @@ public final class Importer {
         }
         pool.execute(() -> {
             try {
-                writeBisecting(batch).forEach(this::settle);
-            } catch (ServerException e) {
-                failAll(batch, e.getMessage());
-            } catch (RuntimeException e) {
-                failAll(batch, "internal error: " + e);
+                // Outside write's catch: a failure to settle an outcome never turns a written batch into FAILED.
+                write(batch).forEach(this::settle);
             } finally {
                 slots.release();
             }
         });
+    }
+
+    /** The batch's outcomes to settle; none when it could not be written at all (then each record FAILED). */
+    private List<Outcome> write(List<CustomerRecord> batch) {
+        try {
+            return writeBisecting(batch);
+        } catch (ServerException e) {
+            failAll(batch, e.getMessage());
+        } catch (RuntimeException e) {
+            failAll(batch, "internal error: " + e);
+        }
+        return List.of();
     }
 
     private void failAll(List<CustomerRecord> batch, String reason) {
@@ -171,12 +210,19 @@ public final class Importer {
             progress.message("record " + outcome.index() + " " + outcome.status().name().toLowerCase(java.util.Locale.ROOT)
                     + ": " + outcome.reason());
         }
-        if (report != null && outcome.status() != Outcome.Status.CREATED) {
+        if (report != null && outcome.status() != Outcome.Status.CREATED && reportError.get() == null) {
             try {
                 report.add(outcome);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            } catch (ReportFileException e) {
+                reportFailed(e);
             }
+        }
+    }
+
+    /** The first report failure stops the import: the report could no longer list every record not created. */
+    private void reportFailed(ReportFileException e) {
+        if (reportError.compareAndSet(null, e.getMessage())) {
+            progress.message("error: " + e.getMessage() + "; the import stops (a re-run skips what was written)");
         }
     }
 

@@ -18,38 +18,57 @@ import io.customerauth.importer.keycloak.Outcome;
  * The optional JSON report, streamed as the import runs so that it costs no memory:
  * {@code {"records":[{"index":..,"status":"rejected","reason":..}, ...], "summary":{...}}}. It lists every record
  * that was not created (skipped, rejected, failed); created records are counted in the summary. Reasons never hold
- * a secret.
+ * a secret. Every failure to write it is a {@link ReportFileException} naming the file.
  */
 final class ReportFile implements AutoCloseable {
 
+    private final Path file;
     private final JsonGenerator json;
 
-    private ReportFile(JsonGenerator json) {
+    private ReportFile(Path file, JsonGenerator json) {
+        this.file = file;
         this.json = json;
     }
 
-    static ReportFile open(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+    static ReportFile open(Path file) throws ReportFileException {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            OutputStream out = Files.newOutputStream(file);
+            JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            json.setPrettyPrinter(new JsonLines());
+            json.writeStartObject();
+            json.writeArrayFieldStart("records");
+            return new ReportFile(file, json);
+        } catch (IOException e) {
+            throw new ReportFileException(file, e);
         }
-        OutputStream out = Files.newOutputStream(file);
-        JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
-        json.setPrettyPrinter(new JsonLines());
-        json.writeStartObject();
-        json.writeArrayFieldStart("records");
-        return new ReportFile(json);
     }
 
-    synchronized void add(Outcome outcome) throws IOException {
-        json.writeStartObject();
-        json.writeNumberField("index", outcome.index());
-        json.writeStringField("status", outcome.status().name().toLowerCase(Locale.ROOT));
-        json.writeStringField("reason", outcome.reason());
-        json.writeEndObject();
+    synchronized void add(Outcome outcome) throws ReportFileException {
+        try {
+            json.writeStartObject();
+            json.writeNumberField("index", outcome.index());
+            json.writeStringField("status", outcome.status().name().toLowerCase(Locale.ROOT));
+            json.writeStringField("reason", outcome.reason());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new ReportFileException(file, e);
+        }
     }
 
-    synchronized void finish(Summary summary) throws IOException {
+    /** Writes the summary and closes the file. */
+    synchronized void finish(Summary summary) throws ReportFileException {
+        try (JsonGenerator closing = json) {
+            writeSummary(summary);
+        } catch (IOException e) {
+            throw new ReportFileException(file, e);
+        }
+    }
+
+    private void writeSummary(Summary summary) throws IOException {
         json.writeEndArray();
         json.writeObjectFieldStart("summary");
         json.writeStringField("file", summary.file().toString());
@@ -74,11 +93,15 @@ final class ReportFile implements AutoCloseable {
         json.writeEndObject();
         json.writeEndObject();
         json.writeRaw('\n');
-        json.flush();
     }
 
+    /** Closes the file without a summary, after an earlier failure: what is left is for reading by eye. */
     @Override
-    public synchronized void close() throws IOException {
-        json.close();
+    public synchronized void close() {
+        try {
+            json.close();
+        } catch (IOException ignored) {
+            // The first failure was already reported; a second one says nothing new.
+        }
     }
 }

@@ -11,12 +11,16 @@ import io.customerauth.importer.ExitCode;
  *
  * @param inputError the file could not be read (from some point on), or {@code null}
  * @param serverError the server could not be used (from some point on), or {@code null}
+ * @param reportError the report file could not be written (from some point on), or {@code null}
  */
 public record Summary(Path file, String server, String realm, String writer, boolean dryRun, Instant startedAt,
                       double seconds, Tally tally, String inputError, String serverError,
-                      boolean serverUnusableFromStart) {
+                      boolean serverUnusableFromStart, String reportError) {
 
     public int exitCode() {
+        if (reportError != null) {
+            return ExitCode.REPORT_NOT_WRITTEN;
+        }
         if (serverError != null && serverUnusableFromStart) {
             return ExitCode.SERVER_UNAVAILABLE;
         }

@@ -34,6 +34,9 @@ public final class SummaryPrinter {
         if (summary.stopReason() != null) {
             out.printf(Locale.ROOT, "  stopped      : %s%n", summary.stopReason());
         }
+        if (summary.reportError() != null) {
+            out.printf(Locale.ROOT, "  report       : %s%n", summary.reportError());
+        }
         out.printf(Locale.ROOT, "  exit code    : %d%n", summary.exitCode());
     }
 }

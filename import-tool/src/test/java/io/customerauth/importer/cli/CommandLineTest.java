@@ -1,6 +1,7 @@
 package io.customerauth.importer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.customerauth.importer.ExitCode;
 import io.customerauth.importer.Main;
+import io.customerauth.importer.keycloak.FakeKeycloak;
 import picocli.CommandLine;
 
 class CommandLineTest {
@@ -41,6 +43,7 @@ class CommandLineTest {
     @Test
     void documentsAnEnvironmentVariableForEveryOption() {
         CommandLine commandLine = new CommandLine(new ImportCommand());
+        EnvDefaults.install(commandLine, Map.of());
         commandLine.getCommandSpec().subcommands().values().forEach(sub ->
                 assertEveryArgumentHasATwin(sub.getCommandSpec()));
         assertEveryArgumentHasATwin(commandLine.getCommandSpec());
@@ -162,6 +165,49 @@ class CommandLineTest {
         String report = Files.readString(dir.resolve("report.json"));
         assertThat(report).contains("customer_id: not a UUID", "country: not an ISO", "language: not an ISO",
                 "email: invalid email address", "email: duplicate of record", "password_hash: unsupported format");
+    }
+
+    @Test
+    void saysWhichReportFileCannotBeWrittenAndWhy() throws Exception {
+        Path file = file("[" + RECORD + "]");
+
+        int code = run("--dry-run", "--progress", "none", "--report", dir.toString(), file.toString());
+
+        assertThat(code).isEqualTo(ExitCode.REPORT_NOT_WRITTEN).isEqualTo(1);
+        assertThat(stderr()).contains("error: cannot write the report " + dir + ": Is a directory");
+    }
+
+    @Test
+    void endsWithTheReportErrorWhenTheDiskFillsUp() throws Exception {
+        assumeTrue(Files.isWritable(Path.of("/dev/full")), "needs Linux's /dev/full");
+        Path file = dir.resolve("mixed.json");
+        run("generate", "--count", "2000", "--invalid-percent", "50", "--output", file.toString());
+
+        int code = run("--dry-run", "--progress", "none", "--report", "/dev/full", file.toString());
+
+        assertThat(code).isEqualTo(ExitCode.REPORT_NOT_WRITTEN);
+        assertThat(stderr()).contains("error: cannot write the report /dev/full: No space left on device");
+        assertThat(stdout()).contains("report       : cannot write the report /dev/full: No space left on device",
+                "exit code    : 1");
+    }
+
+    @Test
+    void sendsNoBatchLargerThanTheServerSaysItTakes() throws Exception {
+        try (FakeKeycloak keycloak = new FakeKeycloak()) {
+            keycloak.serveTheBulkEndpoint(2);
+            env.put("KEYCLOAK_ADMIN_PASSWORD", "secret");
+            Path file = dir.resolve("five.json");
+            run("generate", "--count", "5", "--output", file.toString());
+
+            int code = run("--server", keycloak.url().toString(), "--batch-size", "500", "--progress", "none",
+                    file.toString());
+
+            assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+            assertThat(keycloak.bulkBatchSizes).containsExactlyInAnyOrder(2, 2, 1);
+            assertThat(stderr()).contains("Batches of 2 customers, the most the server takes per request "
+                    + "(asked for 500)");
+            assertThat(stdout()).contains("created      : 5");
+        }
     }
 
     @Test

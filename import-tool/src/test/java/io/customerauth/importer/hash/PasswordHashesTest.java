@@ -93,30 +93,62 @@ class PasswordHashesTest {
             "$1$saltsalt$abcdefghijklmnopqrstuv | unsupported format",
             "$2x$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW | unsupported bcrypt version",
             "$2b$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOe | malformed bcrypt hash",
-            "$2b$03$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW | bcrypt cost must be between 04 and 31",
+            "$2b$03$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW | bcrypt cost must be between 04 and 16",
             "scrypt$salt$0123456789abcdef0123456789abcdef | must name its parameters",
             "scrypt:1000:8:1$salt$0123456789abcdef0123456789abcdef | N must be a power of two",
             "scrypt:1048576:8:1$salt$0123456789abcdef0123456789abcdef | more than 256 MiB",
-            "scrypt:16384:8:0$salt$0123456789abcdef0123456789abcdef | scrypt p must be a positive integer",
+            "scrypt:16384:8:0$salt$0123456789abcdef0123456789abcdef | scrypt p must be an integer of at least 1",
             "scrypt:16384:8:1$$0123456789abcdef0123456789abcdef | empty salt",
             "scrypt:16384:8:1$salt$0123456789abcdef0123456789abcdeg | not 32 to 256 hex digits",
             "scrypt:16384:8:1$salt$0123456789abcdef0123456789abcde | not 32 to 256 hex digits",
             "scrypt:16384:8:1$salt$hex$more | malformed werkzeug scrypt hash",
             "pbkdf2:sha256$salt$0123456789abcdef0123456789abcdef | must name its digest and iterations",
             "pbkdf2:md5:1000$salt$0123456789abcdef0123456789abcdef | unsupported pbkdf2 digest",
-            "pbkdf2:sha256:0$salt$0123456789abcdef0123456789abcdef | iterations must be a positive integer",
-            "pbkdf2:sha256:20000000$salt$0123456789abcdef0123456789abcdef | above 10,000,000",
+            "pbkdf2:sha256:0$salt$0123456789abcdef0123456789abcdef | iterations must be an integer of at least 1",
+            "pbkdf2:sha256:20000000$salt$0123456789abcdef0123456789abcdef | above 5,000,000",
             "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ | malformed argon2 PHC string",
             "$argon2id$v=20$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | unsupported argon2 version",
             "$argon2id$v=19$m=65536,t=2,p=1,keyid=abc$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | malformed argon2 PHC string",
-            "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | above 1 GiB",
+            "$argon2id$v=19$m=4194304,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 memory above 256 MiB",
             "$argon2id$v=19$m=65536,t=2,p=1$c29tZQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | salt shorter than 8 bytes",
             "$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$C | hash is not valid base64"})
     void explainsWhyAHashCannotBeImportedWithoutQuotingIt(String hash, String reason) {
-        assertThatThrownBy(() -> PasswordHashes.toCredential(hash))
-                .isInstanceOf(UnsupportedHashException.class)
-                .hasMessageContaining(reason)
-                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(hash.substring(hash.length() - 12)));
+        assertRefusedWithoutQuoting(hash, reason);
+    }
+
+    /** The server's limits too (HashCostLimits): a hash past them would be a CPU or memory bomb at every login. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "$2b$17$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW | bcrypt cost must be between 04 and 16",
+            "$2b$31$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW | bcrypt cost must be between 04 and 16",
+            "scrypt:32768:8:262143$salt$0123456789abcdef0123456789abcdef | more than 256 MiB per login",
+            "scrypt:32768:8:9$salt$0123456789abcdef0123456789abcdef | more than 256 MiB per login",
+            "scrypt:2:1:1048577$salt$0123456789abcdef0123456789abcdef | more than 256 MiB per login",
+            "scrypt:2097152:1:1$salt$0123456789abcdef0123456789abcdef | N must be a power of two from 2 to 1048576",
+            "scrypt:1:1:1$salt$0123456789abcdef0123456789abcdef | scrypt N must be an integer of at least 2",
+            "pbkdf2:sha256:10000000$salt$0123456789abcdef0123456789abcdef | pbkdf2 iterations above 5,000,000",
+            "pbkdf2:sha256:5000001$salt$0123456789abcdef0123456789abcdef | pbkdf2 iterations above 5,000,000",
+            "$argon2id$v=19$m=1048576,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 memory above 256 MiB",
+            "$argon2id$v=19$m=262145,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 memory above 256 MiB",
+            "$argon2id$v=19$m=65536,t=11,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 iterations above 10",
+            "$argon2id$v=19$m=65536,t=9999,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 iterations above 10",
+            "$argon2id$v=19$m=65536,t=2,p=17$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 parallelism above 16"})
+    void refusesAHashThatWouldCostTheServerTooMuchAtEveryLogin(String hash, String reason) {
+        assertRefusedWithoutQuoting(hash, reason);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "$2b$04$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
+            "$2b$16$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW",
+            "scrypt:1048576:2:1$salt$0123456789abcdef0123456789abcdef",
+            "scrypt:2:1:1048576$salt$0123456789abcdef0123456789abcdef",
+            "scrypt:2:1:1$salt$0123456789abcdef0123456789abcdef",
+            "pbkdf2:sha256:1$salt$0123456789abcdef0123456789abcdef",
+            "pbkdf2:sha256:5000000$salt$0123456789abcdef0123456789abcdef",
+            "$argon2id$v=19$m=262144,t=10,p=16$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"})
+    void acceptsAHashRightAtTheCostLimits(String hash) throws Exception {
+        assertThat(PasswordHashes.toCredential(hash).algorithm()).isNotBlank();
     }
 
     @Test
@@ -130,6 +162,13 @@ class PasswordHashesTest {
                 "$2b$10$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi");
 
         assertThat(credential.toString()).doesNotContain("N9qo8uLO").contains("bcrypt");
+    }
+
+    private static void assertRefusedWithoutQuoting(String hash, String reason) {
+        assertThatThrownBy(() -> PasswordHashes.toCredential(hash))
+                .isInstanceOf(UnsupportedHashException.class)
+                .hasMessageContaining(reason)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(hash.substring(hash.length() - 12)));
     }
 
     private static boolean keycloakArgon2Verify(String password, ImportedCredential credential) throws Exception {

@@ -1,6 +1,7 @@
 package io.customerauth.importer.keycloak;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,35 +15,40 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A stand-in for Keycloak's token endpoint and admin API on a local port: it issues tokens {@code token-1},
- * {@code token-2} ... for admin/secret, and answers admin paths from queued or computed responses.
+ * {@code token-2} ... for admin/secret, and answers admin paths from queued or computed responses. Public for the
+ * command-line tests.
  */
-final class FakeKeycloak implements AutoCloseable {
+public final class FakeKeycloak implements AutoCloseable {
 
-    record Request(String method, String path, String authorization, String body) {
+    public record Request(String method, String path, String authorization, String body) {
     }
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
     }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpServer server;
     private final AtomicInteger tokens = new AtomicInteger();
     private final Map<String, Deque<Answer>> queued = new ConcurrentHashMap<>();
     private final Map<String, Function<Request, Answer>> computed = new ConcurrentHashMap<>();
     final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Integer> bulkBatchSizes = new CopyOnWriteArrayList<>();
     volatile int tokenLifetimeSeconds = 300;
 
-    FakeKeycloak() throws IOException {
+    public FakeKeycloak() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -51,12 +57,37 @@ final class FakeKeycloak implements AutoCloseable {
     }
 
     /** Answers the next request to {@code path} (queued answers first, then the computed one, else 404). */
-    void queue(String path, int status, String body) {
+    public void queue(String path, int status, String body) {
         queued.computeIfAbsent(path, p -> new ArrayDeque<>()).add(new Answer(status, body));
     }
 
-    void answer(String path, Function<Request, Answer> answer) {
+    public void answer(String path, Function<Request, Answer> answer) {
         computed.put(path, answer);
+    }
+
+    /**
+     * Realm {@code customers} with the pack's bulk endpoint, advertising {@code maxBatchSize}: every user it is sent
+     * is created. {@link #bulkBatchSizes} records the size of each request.
+     */
+    public void serveTheBulkEndpoint(int maxBatchSize) {
+        answer("/admin/realms/customers", request -> new Answer(200, "{\"realm\":\"customers\"}"));
+        answer("/admin/realms/customers/customer-import",
+                request -> new Answer(200, "{\"maxBatchSize\":" + maxBatchSize + ",\"version\":1}"));
+        answer("/admin/realms/customers/customer-import/users", request -> {
+            int users = users(request);
+            bulkBatchSizes.add(users);
+            return new Answer(200, "{\"results\":[" + String.join(",",
+                    java.util.Collections.nCopies(users, "{\"status\":\"CREATED\"}")) + "]}");
+        });
+    }
+
+    /** The users in a partialImport-shaped body. */
+    public static int users(Request request) {
+        try {
+            return MAPPER.readTree(request.body()).path("users").size();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     int tokensIssued() {

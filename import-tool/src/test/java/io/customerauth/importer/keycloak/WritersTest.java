@@ -45,7 +45,20 @@ class WritersTest {
 
     @Test
     void fallsBackToPartialImportWithoutTheBulkEndpoint() throws Exception {
-        assertThat(Writers.choose(Writers.Choice.AUTO, client)).isInstanceOf(PartialImportWriter.class);
+        BatchWriter writer = Writers.choose(Writers.Choice.AUTO, client);
+
+        assertThat(writer).isInstanceOf(PartialImportWriter.class);
+        assertThat(writer.maxBatchSize()).isEqualTo(Integer.MAX_VALUE);
+    }
+
+    @Test
+    void takesTheBulkEndpointsAdvertisedMaximumBatchSize() throws Exception {
+        keycloak.queue("/admin/realms/customers/customer-import", 200, "{\"maxBatchSize\":250,\"version\":1}");
+        keycloak.queue("/admin/realms/customers", 200, "{\"realm\":\"customers\"}");
+        keycloak.queue("/admin/realms/customers/customer-import", 200, "{\"version\":1}");
+
+        assertThat(Writers.choose(Writers.Choice.BULK, client).maxBatchSize()).isEqualTo(250);
+        assertThat(Writers.choose(Writers.Choice.AUTO, client).maxBatchSize()).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

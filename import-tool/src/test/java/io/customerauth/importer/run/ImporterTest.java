@@ -1,6 +1,8 @@
 package io.customerauth.importer.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -80,6 +82,18 @@ class ImporterTest {
 
         assertThat(writer.maxInFlight.get()).isBetween(2, 3);
         assertThat(writer.batchSizes).hasSize(12);
+    }
+
+    @Test
+    void sendsNoBatchLargerThanTheWriterTakes() throws Exception {
+        RecordingWriter writer = new RecordingWriter();
+        writer.maxBatchSize = 3;
+
+        Summary summary = run(export(10), writer, 5, 1, null);
+
+        assertThat(writer.batchSizes).containsExactly(3, 3, 3, 1);
+        assertThat(summary.tally().created()).isEqualTo(10);
+        assertThat(stderr()).contains("Batches of 3 customers, the most the server takes per request (asked for 5)");
     }
 
     @Test
@@ -174,6 +188,56 @@ class ImporterTest {
         assertThat(summary.tally().failed()).isEqualTo(1);
     }
 
+    @Test
+    void rejectsATooCostlyHashWithItsIndexAndReasonInTheReportWithoutShowingIt() throws Exception {
+        String costly = "$2b$31$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi";
+        Path file = dir.resolve("costly.json");
+        Files.writeString(file, "[{\"email\":\"a@example.com\",\"customer_id\":\"00000000-0000-4000-8000-000000000001\","
+                + "\"country\":\"FR\",\"language\":\"fr\",\"password_hash\":\"" + HASH + "\"},"
+                + "{\"email\":\"b@example.com\",\"customer_id\":\"00000000-0000-4000-8000-000000000002\","
+                + "\"country\":\"FR\",\"language\":\"fr\",\"password_hash\":\"" + costly + "\"}]");
+
+        Summary summary = run(file, new RecordingWriter(), 2, 1, dir.resolve("report.json"));
+
+        assertThat(summary.tally().created()).isEqualTo(1);
+        assertThat(summary.exitCode()).isEqualTo(ExitCode.REJECTED_RECORDS);
+        String report = Files.readString(dir.resolve("report.json"));
+        assertThat(MAPPER.readTree(report).get("records").get(0).toString()).isEqualTo("{\"index\":1,"
+                + "\"status\":\"rejected\",\"reason\":\"password_hash: bcrypt cost must be between 04 and 16\"}");
+        assertThat(stderr()).contains("record 1 rejected: password_hash: bcrypt cost must be between 04 and 16");
+        assertThat(stderr() + report).doesNotContain("N9qo8uLO");
+    }
+
+    @Test
+    void refusesToStartWhenTheReportFileCannotBeCreated() throws Exception {
+        RecordingWriter writer = new RecordingWriter();
+
+        assertThatThrownBy(() -> run(export(10), writer, 5, 1, dir))
+                .isInstanceOf(ReportFileException.class)
+                .hasMessage("cannot write the report " + dir + ": Is a directory");
+        assertThat(writer.batchSizes).isEmpty();
+    }
+
+    @Test
+    void aFullDiskUnderTheReportStopsTheImportWithoutCountingWrittenBatchesAsFailed() throws Exception {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isWritable(full), "needs Linux's /dev/full");
+        RecordingWriter writer = new RecordingWriter();
+        writer.skipEvery = 2;
+
+        Summary summary = run(export(4000), writer, 50, 2, full);
+
+        long written = writer.batchSizes.stream().mapToLong(Integer::longValue).sum();
+        assertThat(summary.reportError()).isEqualTo("cannot write the report /dev/full: No space left on device");
+        assertThat(summary.exitCode()).isEqualTo(ExitCode.REPORT_NOT_WRITTEN);
+        assertThat(summary.tally().read()).isLessThan(4000);
+        assertThat(summary.tally().created() + summary.tally().skipped()).isEqualTo(written);
+        assertThat(summary.tally().failed()).isEqualTo(summary.tally().valid() - written);
+        assertThat(summary.serverError()).isNull();
+        assertThat(stderr()).contains("error: cannot write the report /dev/full: No space left on device")
+                .doesNotContain("not written");
+    }
+
     private Summary run(Path file, BatchWriter writer, int batchSize, int concurrency, Path report) throws IOException {
         ImportOptions options = new ImportOptions(file, batchSize, concurrency, writer == null, report,
                 Progress.Mode.NONE);
@@ -213,10 +277,16 @@ class ImporterTest {
         volatile int skipEvery;
         volatile long refusedIndex = -1;
         volatile int unreachableAfterBatches = -1;
+        volatile int maxBatchSize = Integer.MAX_VALUE;
 
         @Override
         public String name() {
             return "recording";
+        }
+
+        @Override
+        public int maxBatchSize() {
+            return maxBatchSize;
         }
 
         @Override
