@@ -1,0 +1,39 @@
+package io.customerauth.keycloak.logintiming;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.directgrant.ValidateUsername;
+
+/**
+ * Keycloak's direct-grant username step ({@link ValidateUsername}: lookup, brute-force check, dummy hash for an
+ * unknown user), whose refusals (no such email, a disabled or locked-out account) take at least the node's
+ * {@link FailedLoginFloor failed-login floor}. In Keycloak an authenticator of this kind is its own factory.
+ */
+public final class EvenTimeUsernameAuthenticator extends ValidateUsername {
+
+    public static final String PROVIDER_ID = "customer-validate-username";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        long start = FailedLoginFloor.NODE.now();
+        super.authenticate(context);
+        if (FlowStep.refused(context)) {
+            FailedLoginFloor.NODE.padFailure(start);
+        }
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public String getDisplayType() {
+        return "Username validation (even timing)";
+    }
+
+    @Override
+    public String getHelpText() {
+        return "Keycloak's direct-grant username validation; a refusal takes as long as a failed password check,"
+                + " so the answer's timing does not tell whether the email exists.";
+    }
+}
