@@ -103,7 +103,11 @@ class LegacyPasswordHashProviderTest {
             assertThat(lines).containsExactlyInAnyOrder(
                     BcryptPasswordHashProviderFactory.class.getName(),
                     WerkzeugScryptPasswordHashProviderFactory.class.getName(),
-                    WerkzeugPbkdf2PasswordHashProviderFactory.class.getName());
+                    WerkzeugPbkdf2PasswordHashProviderFactory.class.getName(),
+                    CappedArgon2PasswordHashProviderFactory.class.getName(),
+                    CappedPbkdf2PasswordHashProviderFactory.class.getName(),
+                    CappedPbkdf2Sha256PasswordHashProviderFactory.class.getName(),
+                    CappedPbkdf2Sha512PasswordHashProviderFactory.class.getName());
         }
     }
 
