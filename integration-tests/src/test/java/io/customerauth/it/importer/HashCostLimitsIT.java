@@ -35,13 +35,16 @@ class HashCostLimitsIT {
 
     /** One over-cost credential per algorithm, in the JSON Keycloak stores. */
     enum OverCost {
-        ARGON2_PASSES("{\"hashIterations\":200,\"algorithm\":\"argon2\",\"additionalParameters\":{\"hashLength\":[\"32\"],"
-                + "\"memory\":[\"7168\"],\"type\":[\"id\"],\"version\":[\"1.3\"],\"parallelism\":[\"1\"]}}",
+        ARGON2_PASSES("{\"hashIterations\":200,\"algorithm\":\"argon2\","
+                + "\"additionalParameters\":{\"hashLength\":[\"32\"],\"memory\":[\"7168\"],\"type\":[\"id\"],"
+                + "\"version\":[\"1.3\"],\"parallelism\":[\"1\"]}}",
                 "{\"value\":\"" + HASH_32 + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}"),
-        KEYCLOAK_PBKDF2_SHA256("{\"hashIterations\":5000001,\"algorithm\":\"pbkdf2-sha256\",\"additionalParameters\":{}}",
+        KEYCLOAK_PBKDF2_SHA256(
+                "{\"hashIterations\":5000001,\"algorithm\":\"pbkdf2-sha256\",\"additionalParameters\":{}}",
                 "{\"value\":\"" + HASH_32 + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}"),
         BCRYPT_COST_17("{\"hashIterations\":17,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}",
-                "{\"value\":\"$2b$17$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi\",\"additionalParameters\":{}}"),
+                "{\"value\":\"$2b$17$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi\","
+                        + "\"additionalParameters\":{}}"),
         WERKZEUG_SCRYPT_P9("{\"hashIterations\":32768,\"algorithm\":\"werkzeug-scrypt\","
                 + "\"additionalParameters\":{\"blockSize\":[\"8\"],\"parallelism\":[\"9\"]}}",
                 "{\"value\":\"" + "ab".repeat(64) + "\",\"salt\":\"" + SALT + "\",\"additionalParameters\":{}}"),

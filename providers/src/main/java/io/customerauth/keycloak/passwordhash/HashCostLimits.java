@@ -6,6 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.keycloak.common.util.MultivaluedHashMap;
+import org.keycloak.credential.hash.Pbkdf2PasswordHashProviderFactory;
+import org.keycloak.credential.hash.Pbkdf2Sha256PasswordHashProviderFactory;
+import org.keycloak.credential.hash.Pbkdf2Sha512PasswordHashProviderFactory;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.dto.PasswordCredentialData;
 import org.keycloak.models.credential.dto.PasswordSecretData;
@@ -16,7 +19,8 @@ import org.keycloak.models.credential.dto.PasswordSecretData;
  * tampered credential can make every verification of it burn CPU or memory for seconds to days; Keycloak's argon2
  * provider even verifies behind a semaphore sized to the CPU count, so a few such users stall every login.
  *
- * <p>The import tool refuses the same hashes with the same numbers: change them in both places or nowhere. Each bound
+ * <p>The import tool refuses the same hashes with the same numbers: change them in both places or nowhere. (The PBKDF2
+ * key length and the argon2 hashLength check were added here afterwards; the tool does not have them yet.) Each bound
  * sits far above what the source formats produce by default (noted per constant), so real hashes always pass.
  *
  * <p>{@link #exceeded(PasswordCredentialModel)} is the one check every path uses: the pack's verify-only providers
@@ -48,6 +52,9 @@ public final class HashCostLimits {
     public static final int ARGON2_MAX_ITERATIONS = 10;
     public static final int ARGON2_MAX_PARALLELISM = 16;
 
+    /** Keycloak's argon2 id; its factory is not on the compile class path (see CappedArgon2PasswordHashProviderFactory). */
+    private static final String ARGON2 = "argon2";
+
     private static final Pattern BCRYPT_COST = Pattern.compile("\\$2[aby]?\\$(\\d{1,2})\\$.*", Pattern.DOTALL);
 
     private HashCostLimits() {
@@ -73,9 +80,10 @@ public final class HashCostLimits {
                     number(parameters.getFirst(WerkzeugScryptPasswordHashProvider.PARALLELISM)));
             case WerkzeugPbkdf2PasswordHashProviderFactory.PROVIDER_ID ->
                     pbkdf2(data.getHashIterations(), value == null ? 0 : value.length() / 2);
-            case "pbkdf2", "pbkdf2-sha256", "pbkdf2-sha512" ->
+            case Pbkdf2PasswordHashProviderFactory.ID, Pbkdf2Sha256PasswordHashProviderFactory.ID,
+                 Pbkdf2Sha512PasswordHashProviderFactory.ID ->
                     pbkdf2(data.getHashIterations(), base64Length(value));
-            case "argon2" -> argon2(number(parameters.getFirst("memory")), data.getHashIterations(),
+            case ARGON2 -> argon2(number(parameters.getFirst("memory")), data.getHashIterations(),
                     number(parameters.getFirst("parallelism")))
                     .or(() -> argon2HashLength(number(parameters.getFirst("hashLength")), base64Length(value)));
             default -> Optional.empty();

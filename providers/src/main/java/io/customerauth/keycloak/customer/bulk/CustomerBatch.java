@@ -23,8 +23,9 @@ import io.customerauth.keycloak.passwordhash.HashCostLimits;
 /**
  * Imports one batch: skips the users whose email (or username) or customer_id the realm already has (looked up for
  * the whole batch at once, see {@link ExistingCustomers}), validates the others (the representation's shape, the
- * realm's user profile, the credential's hash algorithm and its cost, see {@link HashCostLimits}) and creates them through the model API in Keycloak's JPA
- * batch mode (no flush per user), so the inserts go to the database as JDBC batches in one flush.
+ * realm's user profile, the credential's hash algorithm and its cost, see {@link HashCostLimits}) and creates them
+ * through the model API in Keycloak's JPA batch mode (no flush per user), so the inserts go to the database as JDBC
+ * batches in one flush.
  */
 final class CustomerBatch {
 
