@@ -33,6 +33,17 @@ public final class Customers {
     }
 
     public Customer create(Spec spec) {
+        CredentialRepresentation password = null;
+        if (spec.password() != null) {
+            password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue(spec.password());
+            password.setTemporary(false);
+        }
+        return create(spec, password);
+    }
+
+    private Customer create(Spec spec, CredentialRepresentation credential) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(spec.email());
         user.setEmail(spec.email());
@@ -42,12 +53,8 @@ public final class Customers {
                 "customer_id", List.of(spec.customerId()),
                 "country", List.of(spec.country()),
                 "language", List.of(spec.language())));
-        if (spec.password() != null) {
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue(spec.password());
-            password.setTemporary(false);
-            user.setCredentials(List.of(password));
+        if (credential != null) {
+            user.setCredentials(List.of(credential));
         }
         try (Response response = realm.users().create(user)) {
             if (response.getStatus() != 201) {
@@ -56,6 +63,25 @@ public final class Customers {
             }
             return new Customer(CreatedResponseUtil.getCreatedId(response), spec);
         }
+    }
+
+    /**
+     * A customer whose password credential is stored as given (credentialData / secretData JSON, as Keycloak's admin
+     * API and partialImport accept them): nothing checks or hashes it on the way in. Its password() is null.
+     */
+    public Customer createWithStoredPassword(String credentialData, String secretData) {
+        CredentialRepresentation stored = new CredentialRepresentation();
+        stored.setType(CredentialRepresentation.PASSWORD);
+        stored.setCredentialData(credentialData);
+        stored.setSecretData(secretData);
+        return create(spec().password(null), stored);
+    }
+
+    /** The id of the customer's stored password credential. */
+    public String passwordCredentialId(Customer customer) {
+        return realm.users().get(customer.id()).credentials().stream()
+                .filter(credential -> CredentialRepresentation.PASSWORD.equals(credential.getType()))
+                .findFirst().orElseThrow().getId();
     }
 
     public UserRepresentation representation(Customer customer) {

@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AdminEventRepresentation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -93,6 +95,98 @@ class BulkEndpointIT {
     }
 
     @Test
+    void rejectsAStoredHashOverTheCostLimitsAndWritesTheRestOfTheBatch() {
+        Map<String, Object> bcrypt31 = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET.replace("$10$",
+                        "$31$")));
+        Map<String, Object> scryptP = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "credentialData", "{\"hashIterations\":32768,\"algorithm\":"
+                        + "\"werkzeug-scrypt\",\"additionalParameters\":{\"blockSize\":[\"8\"],"
+                        + "\"parallelism\":[\"262143\"]}}",
+                        "secretData", "{\"value\":\"" + "ab".repeat(64) + "\",\"salt\":\"c2FsdA==\"}"));
+        Map<String, Object> argon2Gib = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "credentialData", "{\"hashIterations\":9999,\"algorithm\":\"argon2\","
+                        + "\"additionalParameters\":{\"hashLength\":[\"32\"],\"memory\":[\"1048576\"],"
+                        + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"parallelism\":[\"1\"]}}",
+                        "secretData", "{\"value\":\"" + "A".repeat(43) + "=\",\"salt\":\"c2FsdHNhbHQ=\"}"));
+        Map<String, Object> bcrypt10 = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+                Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
+
+        JsonNode results = post(List.of(bcrypt31, scryptP, argon2Gib, bcrypt10));
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(0).path("reason").asText())
+                .isEqualTo("credentials: password hash over the cost limits: bcrypt cost 31 is outside 4..16");
+        assertThat(results.get(1).path("reason").asText()).startsWith(
+                "credentials: password hash over the cost limits: scrypt 128*N*r*p (N 32768, r 8, p 262143)");
+        assertThat(results.get(2).path("reason").asText()).isEqualTo(
+                "credentials: password hash over the cost limits: argon2 memory 1048576 KiB is outside 1..262144");
+        assertThat(results.get(3).path("status").asText()).isEqualTo("CREATED");
+        for (Map<String, Object> rejected : List.of(bcrypt31, scryptP, argon2Gib)) {
+            assertThat(database.single("select count(*) from user_entity where email = ?", rejected.get("email")))
+                    .isEqualTo(0L);
+        }
+        assertThat(api.login((String) bcrypt10.get("email"), "Bcrypt-Secret-1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void rejectsAnEmailOrUsernameTheRealmsUserProfileRejectsWithTheValidatorsReason() {
+        String tooLong = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(4) + "example";
+        String homograph = "p\u0430ypal-" + UUID.randomUUID() + "@example.com";
+
+        JsonNode results = post(List.of(user("not-an-email", UUID.randomUUID().toString(), "FR", "fr", null),
+                user(tooLong, UUID.randomUUID().toString(), "FR", "fr", null),
+                user(homograph, UUID.randomUUID().toString(), "FR", "fr", null)));
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
+        assertThat(results.get(0).path("reason").asText()).isEqualTo("email: error-invalid-email");
+        assertThat(results.get(1).path("reason").asText()).contains("username: error-invalid-length",
+                "email: error-invalid-length");
+        assertThat(results.get(2).path("reason").asText()).contains("username: error-username-invalid-character",
+                "email: error-non-ascii-local-part-email");
+        assertThat(database.single("select count(*) from user_entity where email in (?, ?, ?)", "not-an-email",
+                tooLong, homograph)).isEqualTo(0L);
+    }
+
+    @Test
+    void namesTheUsersItCreatedInTheAdminEvent(RealmResource realm) {
+        String first = unique();
+        String second = unique();
+
+        post(List.of(user(first, UUID.randomUUID().toString(), "FR", "fr", null),
+                user(unique(), "not-a-uuid", "FR", "fr", null),
+                user(second, UUID.randomUUID().toString(), "FR", "fr", null)));
+
+        String firstId = realm.users().searchByEmail(first, true).get(0).getId();
+        String secondId = realm.users().searchByEmail(second, true).get(0).getId();
+        AdminEventRepresentation event = realm.getAdminEvents(List.of("ACTION"), null, null, null, null, null,
+                        null, null, 0, 100).stream()
+                .filter(e -> e.getDetails() != null && e.getDetails().getOrDefault("created_user_ids", "")
+                        .contains(firstId))
+                .findFirst().orElseThrow(() -> new AssertionError("no admin event names " + firstId));
+        assertThat(event.getResourceType()).isEqualTo("USER");
+        assertThat(event.getDetails()).containsEntry("created_user_ids", firstId + "," + secondId)
+                .containsEntry("created", "2").containsEntry("received", "3");
+    }
+
+    @Test
+    void refusesACallerWithoutManageUsersBeforeReadingTheBody(Customers customers) {
+        Customers.Customer customer = customers.create();
+        String customerToken = api.accessToken(customer.email(), customer.password());
+        String email = unique();
+
+        Api.Response notJson = api.request("POST", "").at(api.url(PATH)).bearer(customerToken)
+                .body("application/json", "{\"users\": [ this is not JSON").send();
+        Api.Response valid = send(customerToken, List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null)));
+
+        assertThat(notJson.status()).as("a body that cannot be parsed, from a caller without manage-users")
+                .isEqualTo(403);
+        assertThat(valid.status()).isEqualTo(403);
+        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(0L);
+        assertThat(send("not-a-token", List.of()).status()).isEqualTo(401);
+    }
+
+    @Test
     void refusesMoreThanAThousandUsersAtOnce() {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
@@ -103,18 +197,6 @@ class BulkEndpointIT {
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("At most 1000 users per request");
-    }
-
-    @Test
-    void refusesACallerWithoutManageUsers(Customers customers) {
-        Customers.Customer customer = customers.create();
-        String customerToken = api.accessToken(customer.email(), customer.password());
-
-        Api.Response response = send(customerToken, List.of(user(unique(), UUID.randomUUID().toString(), "FR", "fr",
-                null)));
-
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(send("not-a-token", List.of()).status()).isEqualTo(401);
     }
 
     private JsonNode post(List<Map<String, Object>> users) {

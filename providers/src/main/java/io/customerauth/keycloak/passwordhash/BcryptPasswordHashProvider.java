@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
@@ -15,11 +16,14 @@ final class BcryptPasswordHashProvider extends LegacyPasswordHashProvider {
 
     private static final Logger LOG = Logger.getLogger(BcryptPasswordHashProvider.class);
 
-    /** Version, two-digit cost 04-31, 22 characters of salt and 31 of hash in bcrypt's base64 alphabet. */
+    /**
+     * Version, two-digit cost 04-31, 22 characters of salt and 31 of hash in bcrypt's base64 alphabet. Costs above
+     * {@link HashCostLimits#BCRYPT_MAX_COST} are refused before this format is even looked at.
+     */
     static final Pattern FORMAT = Pattern.compile("\\$2[aby]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
-    BcryptPasswordHashProvider() {
-        super(BcryptPasswordHashProviderFactory.PROVIDER_ID);
+    BcryptPasswordHashProvider(KeycloakSession session) {
+        super(BcryptPasswordHashProviderFactory.PROVIDER_ID, session);
     }
 
     @Override

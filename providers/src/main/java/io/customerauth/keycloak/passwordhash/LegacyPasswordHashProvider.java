@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.passwordhash;
 
 import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
@@ -15,13 +16,18 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  *
  * <p>{@link #policyCheck} returns {@code false} for the same reason: a legacy hash never satisfies a policy, so if
  * one of these ids were ever named by a policy, Keycloak would still try to move the credential off it.
+ *
+ * <p>{@link #verify} refuses a stored hash over {@link HashCostLimits} before any hashing (see {@link HashCostRefusal}).
  */
 abstract class LegacyPasswordHashProvider implements PasswordHashProvider {
 
     private final String algorithm;
+    private final KeycloakSession session;
 
-    LegacyPasswordHashProvider(String algorithm) {
+    /** {@code session} may be null (unit tests): a refusal is then only logged. */
+    LegacyPasswordHashProvider(String algorithm, KeycloakSession session) {
         this.algorithm = algorithm;
+        this.session = session;
     }
 
     @Override
@@ -43,10 +49,13 @@ abstract class LegacyPasswordHashProvider implements PasswordHashProvider {
                 || !algorithm.equals(credential.getPasswordCredentialData().getAlgorithm())) {
             return false;
         }
-        return matches(rawPassword, credential);
+        return !HashCostRefusal.refuses(session, credential) && matches(rawPassword, credential);
     }
 
-    /** Compares the password with the stored hash; {@code false} also for a stored hash this provider cannot read. */
+    /**
+     * Compares the password with the stored hash, whose cost is within {@link HashCostLimits}; {@code false} also for a
+     * stored hash this provider cannot read.
+     */
     abstract boolean matches(String rawPassword, PasswordCredentialModel credential);
 
     @Override

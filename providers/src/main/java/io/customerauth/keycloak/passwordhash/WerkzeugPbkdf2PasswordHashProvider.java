@@ -9,6 +9,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.dto.PasswordCredentialData;
 import org.keycloak.models.credential.dto.PasswordSecretData;
@@ -17,7 +18,7 @@ import org.keycloak.models.credential.dto.PasswordSecretData;
  * Verifies werkzeug's {@code pbkdf2:<hash>:N$salt$hex} hashes: {@code hashlib.pbkdf2_hmac} of the UTF-8 password with
  * the salt string's UTF-8 bytes, compared as hex. The derived-key length is that of the stored digest (werkzeug's is
  * the hash's digest size: 32 bytes, 64 hex digits, for sha256). The JDK's PBKDF2 encodes the password as UTF-8, as
- * werkzeug does.
+ * werkzeug does. The iterations and the key length are bounded by {@link HashCostLimits}.
  */
 final class WerkzeugPbkdf2PasswordHashProvider extends LegacyPasswordHashProvider {
 
@@ -33,11 +34,8 @@ final class WerkzeugPbkdf2PasswordHashProvider extends LegacyPasswordHashProvide
             "sha384", "PBKDF2WithHmacSHA384",
             "sha512", "PBKDF2WithHmacSHA512");
 
-    /** An upper bound on the work one login may ask for; werkzeug's default is 600,000 (1,000,000 from 3.1). */
-    static final int MAX_ITERATIONS = 10_000_000;
-
-    WerkzeugPbkdf2PasswordHashProvider() {
-        super(WerkzeugPbkdf2PasswordHashProviderFactory.PROVIDER_ID);
+    WerkzeugPbkdf2PasswordHashProvider(KeycloakSession session) {
+        super(WerkzeugPbkdf2PasswordHashProviderFactory.PROVIDER_ID, session);
     }
 
     @Override
@@ -48,7 +46,7 @@ final class WerkzeugPbkdf2PasswordHashProvider extends LegacyPasswordHashProvide
         String jcaAlgorithm = hashName == null ? null : JCA_ALGORITHMS.get(hashName.toLowerCase(Locale.ROOT));
         int iterations = data.getHashIterations();
         byte[] expected = Hex.decode(secret.getValue());
-        if (jcaAlgorithm == null || iterations < 1 || iterations > MAX_ITERATIONS || expected == null
+        if (jcaAlgorithm == null || iterations < 1 || expected == null
                 || expected.length == 0 || secret.getSalt() == null || secret.getSalt().length == 0
                 || rawPassword.isEmpty()) {
             if (!rawPassword.isEmpty()) {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.credential.dto.PasswordCredentialData;
 import org.keycloak.models.credential.dto.PasswordSecretData;
@@ -13,8 +14,8 @@ import org.keycloak.models.credential.dto.PasswordSecretData;
  * Verifies werkzeug's {@code scrypt:N:r:p$salt$hex} hashes (its default since werkzeug 3): {@code hashlib.scrypt} of
  * the UTF-8 password with the salt string's UTF-8 bytes, compared as hex. The derived-key length is that of the stored
  * digest (werkzeug's is 64 bytes, 128 hex digits). Werkzeug hands {@code hashlib} a {@code maxmem} of
- * {@code 132 * N * r * p} bytes; here the cost is bounded instead by {@link #MAX_MEMORY_BYTES}, so that a hostile
- * parameter set in the store cannot exhaust the server's heap.
+ * {@code 132 * N * r * p} bytes; here N, r and p are bounded by {@link HashCostLimits} before any work, so that a
+ * hostile parameter set in the store cannot exhaust the server's heap or CPU.
  */
 final class WerkzeugScryptPasswordHashProvider extends LegacyPasswordHashProvider {
 
@@ -23,11 +24,8 @@ final class WerkzeugScryptPasswordHashProvider extends LegacyPasswordHashProvide
     static final String BLOCK_SIZE = "blockSize";
     static final String PARALLELISM = "parallelism";
 
-    /** scrypt needs {@code 128 * N * r} bytes; werkzeug's default (N=32768, r=8) needs 32 MiB. */
-    static final long MAX_MEMORY_BYTES = 256L * 1024 * 1024;
-
-    WerkzeugScryptPasswordHashProvider() {
-        super(WerkzeugScryptPasswordHashProviderFactory.PROVIDER_ID);
+    WerkzeugScryptPasswordHashProvider(KeycloakSession session) {
+        super(WerkzeugScryptPasswordHashProviderFactory.PROVIDER_ID, session);
     }
 
     @Override
@@ -38,20 +36,13 @@ final class WerkzeugScryptPasswordHashProvider extends LegacyPasswordHashProvide
         int r = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(BLOCK_SIZE));
         int p = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(PARALLELISM));
         byte[] expected = Hex.decode(secret.getValue());
-        if (!acceptable(n, r, p) || expected == null || expected.length == 0 || secret.getSalt() == null) {
-            LOG.warnf("Stored werkzeug-scrypt credential %s is malformed or too costly; the password cannot be verified",
+        if (r < 1 || p < 1 || expected == null || expected.length == 0 || secret.getSalt() == null) {
+            LOG.warnf("Stored werkzeug-scrypt credential %s is malformed; the password cannot be verified",
                     credential.getId());
             return false;
         }
         byte[] actual = SCrypt.generate(rawPassword.getBytes(StandardCharsets.UTF_8), secret.getSalt(), n, r, p,
                 expected.length);
         return MessageDigest.isEqual(actual, expected);
-    }
-
-    /** N a power of two above 1, r and p positive, and the memory scrypt needs within bounds. */
-    static boolean acceptable(int n, int r, int p) {
-        return n > 1 && (n & (n - 1)) == 0 && r > 0 && p > 0
-                && (long) r * p < (1L << 30)
-                && 128L * n * r <= MAX_MEMORY_BYTES;
     }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 class BcryptPasswordHashProviderTest {
 
-    private final BcryptPasswordHashProvider provider = new BcryptPasswordHashProvider();
+    private final BcryptPasswordHashProvider provider = new BcryptPasswordHashProvider(null);
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {

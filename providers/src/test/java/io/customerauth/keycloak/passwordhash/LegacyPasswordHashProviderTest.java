@@ -3,9 +3,12 @@ package io.customerauth.keycloak.passwordhash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -35,6 +38,33 @@ class LegacyPasswordHashProviderTest {
         assertThat(factory.create(null).verify("Customer-Pass-1", credential)).isTrue();
         assertThat(factory.create(null).verify("Customer-Pass-2", credential)).isFalse();
         assertThat(factory.create(null).verify(null, credential)).isFalse();
+    }
+
+    /** Each would take minutes to days (or gigabytes) if it were hashed; the correct password changes nothing. */
+    static Stream<Arguments> overCostHashes() {
+        return Stream.of(
+                Arguments.of(new BcryptPasswordHashProviderFactory(),
+                        StoredCredentials.bcrypt("$2b$31$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi")),
+                Arguments.of(new WerkzeugScryptPasswordHashProviderFactory(), StoredCredentials.werkzeugScrypt(
+                        "scrypt:32768:8:262143$c2FsdA==$fbb194859186bdf91d42aec19e6cea34c74a25e639a9f4b7f8e0f26ac243e5581547e8c1d7c8345ece32bcbb2d086ff51bc819af2b5f0c050186f30aed3e2434")),
+                Arguments.of(new WerkzeugScryptPasswordHashProviderFactory(), StoredCredentials.werkzeugScrypt(
+                        "scrypt:1048576:8:1$c2FsdA==$fbb194859186bdf91d42aec19e6cea34c74a25e639a9f4b7f8e0f26ac243e5581547e8c1d7c8345ece32bcbb2d086ff51bc819af2b5f0c050186f30aed3e2434")),
+                Arguments.of(new WerkzeugPbkdf2PasswordHashProviderFactory(), StoredCredentials.werkzeugPbkdf2(
+                        "pbkdf2:sha256:9999999$c2FsdA==$4cc6420697f8d8d468abd0a815404ad4dda328285829e40ee31ffb0f701526b2")),
+                Arguments.of(new WerkzeugPbkdf2PasswordHashProviderFactory(), StoredCredentials.werkzeugPbkdf2(
+                        "pbkdf2:sha256:1000$c2FsdA==$" + "4cc6420697f8d8d468abd0a815404ad4".repeat(200))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("overCostHashes")
+    void refusesAStoredHashOverTheCostLimitsAtOnce(PasswordHashProviderFactory factory,
+                                                   org.keycloak.models.credential.PasswordCredentialModel credential) {
+        assertThat(HashCostLimits.exceeded(credential)).isPresent();
+
+        boolean verified = assertTimeoutPreemptively(Duration.ofMillis(500),
+                () -> factory.create(null).verify("Customer-Pass-1", credential));
+
+        assertThat(verified).isFalse();
     }
 
     @ParameterizedTest
@@ -73,7 +103,11 @@ class LegacyPasswordHashProviderTest {
             assertThat(lines).containsExactlyInAnyOrder(
                     BcryptPasswordHashProviderFactory.class.getName(),
                     WerkzeugScryptPasswordHashProviderFactory.class.getName(),
-                    WerkzeugPbkdf2PasswordHashProviderFactory.class.getName());
+                    WerkzeugPbkdf2PasswordHashProviderFactory.class.getName(),
+                    CappedArgon2PasswordHashProviderFactory.class.getName(),
+                    CappedPbkdf2PasswordHashProviderFactory.class.getName(),
+                    CappedPbkdf2Sha256PasswordHashProviderFactory.class.getName(),
+                    CappedPbkdf2Sha512PasswordHashProviderFactory.class.getName());
         }
     }
 

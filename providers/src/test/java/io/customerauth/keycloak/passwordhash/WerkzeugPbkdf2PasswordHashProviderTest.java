@@ -19,7 +19,7 @@ class WerkzeugPbkdf2PasswordHashProviderTest {
     private static final String BASE64_LOOKING_SALT = "pbkdf2:sha256:1000$c2FsdA==$4cc6420697f8d8d468abd0a815404ad4dda328285829e40ee31ffb0f701526b2";
     private static final String NON_ASCII_SALT = "pbkdf2:sha256:1000$sél/ü+$48a799dfa9072da1d13551ae4e0977165dbf767130b5e463f079d20fed0bee8c";
 
-    private final WerkzeugPbkdf2PasswordHashProvider provider = new WerkzeugPbkdf2PasswordHashProvider();
+    private final WerkzeugPbkdf2PasswordHashProvider provider = new WerkzeugPbkdf2PasswordHashProvider(null);
 
     @Test
     void verifiesWerkzeugsDefaultParameters() {

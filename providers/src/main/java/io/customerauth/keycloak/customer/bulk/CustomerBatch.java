@@ -14,18 +14,20 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.utils.EmailValidationUtil;
+import org.keycloak.userprofile.Attributes;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
-import org.keycloak.userprofile.Attributes;
+
+import io.customerauth.keycloak.passwordhash.HashCostLimits;
 
 import io.customerauth.keycloak.customer.CustomerIdClaims;
 
 /**
  * Imports one batch: skips the users whose email (or username) or customer_id the realm already has (looked up for
  * the whole batch at once, see {@link ExistingCustomers}), validates the others (the representation's shape, the
- * realm's user profile, the credential's hash algorithm) and creates them through the model API in Keycloak's JPA
- * batch mode (no flush per user), so the inserts go to the database as JDBC batches in one flush.
+ * realm's user profile, the credential's hash algorithm and its cost, see {@link HashCostLimits}) and creates them
+ * through the model API in Keycloak's JPA batch mode (no flush per user), so the inserts go to the database as JDBC
+ * batches in one flush.
  */
 final class CustomerBatch {
 
@@ -34,6 +36,7 @@ final class CustomerBatch {
     private final KeycloakSession session;
     private final RealmModel realm;
     private final List<UserRepresentation> users;
+    private final List<String> createdUserIds = new ArrayList<>();
 
     CustomerBatch(KeycloakSession session, RealmModel realm, List<UserRepresentation> users) {
         this.session = session;
@@ -61,7 +64,7 @@ final class CustomerBatch {
         }
         ExistingCustomers existing = ExistingCustomers.find(session, realm, wellFormed);
         UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
-        CustomerIdRules customerIdRules = CustomerIdRules.of(session, profiles);
+        ProfileRules profileRules = ProfileRules.of(session, profiles);
         Set<String> batchEmails = new HashSet<>();
         Set<String> batchCustomerIds = new HashSet<>();
         List<ImportedCustomer> toCreate = new ArrayList<>();
@@ -82,7 +85,7 @@ final class CustomerBatch {
                 results.add(ImportResult.rejected("customer_id: twice in this batch"));
             } else {
                 try {
-                    validate(profiles, customerIdRules, customer);
+                    validate(profiles, profileRules, customer);
                     toCreate.add(customer);
                     results.add(ImportResult.created());
                 } catch (InvalidCustomerException e) {
@@ -95,23 +98,24 @@ final class CustomerBatch {
         return results;
     }
 
+    /** The ids of the users {@link #importAll()} created, in the order of the batch. */
+    List<String> createdUserIds() {
+        return createdUserIds;
+    }
+
     /**
-     * The realm's user-profile rules for every attribute, except the uniqueness checks the batch lookup already
-     * answered: username and email (whose only other rule, the email syntax, is checked here) and customer_id's
-     * uniqueness validator (its other rules run through {@link CustomerIdRules}). Those checks cost five queries per
-     * user through the model API.
+     * The realm's user-profile rules for every attribute (username, email and customer_id through {@link ProfileRules},
+     * without the uniqueness checks the batch lookup already answered: they cost several queries per user), then the
+     * stored credential: a hash algorithm the server has, at a cost within {@link HashCostLimits}.
      */
-    private void validate(UserProfileProvider profiles, CustomerIdRules customerIdRules, ImportedCustomer customer)
+    private void validate(UserProfileProvider profiles, ProfileRules profileRules, ImportedCustomer customer)
             throws InvalidCustomerException {
-        if (!EmailValidationUtil.isValidEmail(customer.email())) {
-            throw new InvalidCustomerException("email: invalid email address");
-        }
         Attributes attributes = profiles.create(UserProfileContext.USER_API, customer.attributes()).getAttributes();
         List<String> errors = new ArrayList<>();
         for (String name : attributes.nameSet()) {
-            if (name.equals(ImportedCustomer.CUSTOMER_ID)) {
-                customerIdRules.validate(customer.customerId(), attributes, errors);
-            } else if (!name.equals(UserModel.USERNAME) && !name.equals(UserModel.EMAIL)) {
+            if (ProfileRules.ATTRIBUTES.contains(name)) {
+                profileRules.validate(name, attributes, errors);
+            } else {
                 attributes.validate(name, error -> errors.add(name + ": " + error.getMessage()));
             }
         }
@@ -120,21 +124,27 @@ final class CustomerBatch {
         }
         CredentialModel credential = customer.credential();
         if (credential != null) {
+            PasswordCredentialModel password;
             String algorithm;
             try {
-                algorithm = PasswordCredentialModel.createFromCredentialModel(credential).getPasswordCredentialData()
-                        .getAlgorithm();
+                password = PasswordCredentialModel.createFromCredentialModel(credential);
+                algorithm = password.getPasswordCredentialData().getAlgorithm();
             } catch (RuntimeException e) {
                 throw new InvalidCustomerException("credentials: credentialData or secretData is not valid JSON");
             }
             if (algorithm == null || session.getProvider(PasswordHashProvider.class, algorithm) == null) {
                 throw new InvalidCustomerException("credentials: no password hash provider '" + algorithm + "'");
             }
+            String overCost = HashCostLimits.exceeded(password).orElse(null);
+            if (overCost != null) {
+                throw new InvalidCustomerException("credentials: password hash over the cost limits: " + overCost);
+            }
         }
     }
 
     private void create(ImportedCustomer customer) {
         UserModel user = session.users().addUser(realm, customer.email());
+        createdUserIds.add(user.getId());
         user.setEmail(customer.email());
         user.setEmailVerified(true);
         user.setEnabled(true);

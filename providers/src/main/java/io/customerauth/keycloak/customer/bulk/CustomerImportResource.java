@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ import org.keycloak.representations.idm.PartialImportRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * {@code GET /admin/realms/{realm}/customer-import}: what the endpoint accepts (the import tool's probe).
@@ -27,10 +30,15 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * every user is validated, skipped when its email or customer_id is already in the realm, or created with its
  * attributes and stored password credential, all in the request's one transaction. The answer has one result per
  * user, in order: {@code {"results":[{"status":"CREATED"|"SKIPPED"|"REJECTED","reason":..}]}}.
+ *
+ * <p>The caller's manage-users permission is checked before the body is read: a caller without it gets 403 and its
+ * body is never parsed. The admin event of a batch names the users it created ({@value #CREATED_USER_IDS}).
  */
 public final class CustomerImportResource {
 
     static final int MAX_BATCH_SIZE = 1000;
+    /** Admin event detail: the ids of the users a batch created, comma-separated, in the order of the batch. */
+    static final String CREATED_USER_IDS = "created_user_ids";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -56,26 +64,34 @@ public final class CustomerImportResource {
     @Path("users")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response importUsers(PartialImportRepresentation body) {
+    public Response importUsers(InputStream body) {
         auth.users().requireManage();
-        List<UserRepresentation> users = body == null || body.getUsers() == null ? List.of() : body.getUsers();
+        PartialImportRepresentation batch;
+        try {
+            byte[] json = body == null ? new byte[0] : body.readAllBytes();
+            batch = json.length == 0 ? null : JsonSerialization.readValue(json, PartialImportRepresentation.class);
+        } catch (IOException e) {
+            return error(Response.Status.BAD_REQUEST, "The body is not a partialImport JSON object");
+        }
+        List<UserRepresentation> users = batch == null || batch.getUsers() == null ? List.of() : batch.getUsers();
         if (users.size() > MAX_BATCH_SIZE) {
             return error(Response.Status.BAD_REQUEST, "At most " + MAX_BATCH_SIZE + " users per request");
         }
+        CustomerBatch customers = new CustomerBatch(session, realm, users);
         List<ImportResult> results;
         try {
-            results = new CustomerBatch(session, realm, users).importAll();
+            results = customers.importAll();
         } catch (ModelDuplicateException e) {
             // Another writer created one of these users after our existence check: let the client split and retry.
             session.getTransactionManager().setRollbackOnly();
             return error(Response.Status.CONFLICT, "A user of this batch was created concurrently; retry it");
         }
-        long created = results.stream().filter(r -> r.status() == ImportResult.Status.CREATED).count();
         adminEvent.operation(OperationType.ACTION)
                 .resource(ResourceType.USER)
                 .resourcePath(session.getContext().getUri())
-                .detail("created", Long.toString(created))
+                .detail("created", Integer.toString(customers.createdUserIds().size()))
                 .detail("received", Integer.toString(users.size()))
+                .detail(CREATED_USER_IDS, String.join(",", customers.createdUserIds()))
                 .success();
         return Response.ok(Map.of("results", results)).build();
     }

@@ -1,0 +1,9 @@
+package io.customerauth.keycloak.passwordhash;
+
+/** Keycloak's {@code argon2} (the server's default hash) behind {@link HashCostLimits}. */
+public final class CappedArgon2PasswordHashProviderFactory extends CappedPasswordHashProviderFactory {
+
+    public CappedArgon2PasswordHashProviderFactory() {
+        super(keycloakFactory("org.keycloak.crypto.hash.Argon2PasswordHashProviderFactory"));
+    }
+}
