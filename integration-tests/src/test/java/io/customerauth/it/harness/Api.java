@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * An HTTP client for the realm's customer-auth API ({@code /realms/customers/auth}) and, through {@link #url},
- * for any other path of the server. Sends {@code X-Client-Version: 2.1.0} unless a request says otherwise.
+ * for any other path of the server. Sends {@code X-Client-Version: 2.1.0} unless a request says otherwise. Every
+ * answer of the API is checked against its OpenAPI document ({@link ApiContract}) on the way back.
  */
 public final class Api {
 
@@ -140,8 +141,13 @@ public final class Api {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
             try {
-                HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-                return new Response(response.statusCode(), response.headers(), response.body());
+                HttpResponse<String> sent = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+                Response response = new Response(sent.statusCode(), sent.headers(), sent.body());
+                if (url.startsWith(baseUrl())) {
+                    ApiContract.get().check(method, URI.create(url).getRawPath().substring(
+                            URI.create(baseUrl()).getRawPath().length()), response);
+                }
+                return response;
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + url + " failed", e);
             } catch (InterruptedException e) {

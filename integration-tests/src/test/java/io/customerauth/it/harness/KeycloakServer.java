@@ -31,12 +31,14 @@ final class KeycloakServer implements AutoCloseable {
 
     private final Process process;
     private final int httpPort;
+    private final int managementPort;
     private final Path consoleLog;
     private final Thread killOnExit;
 
-    private KeycloakServer(Process process, int httpPort, Path consoleLog) {
+    private KeycloakServer(Process process, int httpPort, int managementPort, Path consoleLog) {
         this.process = process;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.consoleLog = consoleLog;
         this.killOnExit = new Thread(process::destroyForcibly, "kill-keycloak-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
@@ -59,6 +61,7 @@ final class KeycloakServer implements AutoCloseable {
                 "--http-management-port=" + managementPort,
                 "--hostname-strict=false",
                 "--health-enabled=true",
+                "--metrics-enabled=true",
                 "--cache=local",
                 "--import-realm",
                 "--log=console,file",
@@ -84,8 +87,8 @@ final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0), e);
         }
-        KeycloakServer server = new KeycloakServer(process, httpPort, consoleLog);
-        server.awaitReady(managementPort);
+        KeycloakServer server = new KeycloakServer(process, httpPort, managementPort, consoleLog);
+        server.awaitReady();
         return server;
     }
 
@@ -112,7 +115,7 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private void awaitReady(int managementPort) {
+    private void awaitReady() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
@@ -141,6 +144,11 @@ final class KeycloakServer implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The management interface: {@code /health}, {@code /metrics}. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     private static String tail(Path file) {

@@ -26,6 +26,7 @@ public final class StackExtension implements ParameterResolver {
             Map.entry(Mailbox.class, TestStack::mailbox),
             Map.entry(Database.class, TestStack::database),
             Map.entry(ServerLog.class, TestStack::log),
+            Map.entry(ServerMetrics.class, TestStack::metrics),
             Map.entry(Keycloak.class, TestStack::admin),
             Map.entry(RealmResource.class, TestStack::realm));
 

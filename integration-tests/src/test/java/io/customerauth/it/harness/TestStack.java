@@ -86,6 +86,10 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         return log;
     }
 
+    public ServerMetrics metrics() {
+        return new ServerMetrics(server.managementUrl());
+    }
+
     @Override
     public void close() {
         admin.close();

@@ -8,6 +8,7 @@ import io.customerauth.keycloak.clientversion.MinimumClientVersion;
 import io.customerauth.keycloak.customer.CustomerProfile;
 import io.customerauth.keycloak.logging.RequestId;
 import io.customerauth.keycloak.logging.RequestLogScope;
+import io.customerauth.keycloak.metrics.PackMetrics;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,19 +23,23 @@ import java.util.function.Supplier;
 /**
  * One API request from start to answer: the request id, the client-version rule every route shares, the
  * rendering of every outcome as JSON (an {@link ApiException} as its status and body; anything unexpected as a 500
- * that names the request id and never shows a stack trace), and the request's log lines ({@link RequestLogScope}).
+ * that names the request id and never shows a stack trace), the request's log lines ({@link RequestLogScope}) and
+ * its metrics ({@link PackMetrics}).
  */
 final class ApiCall {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeycloakSession session;
+    private final String metricRoute;
     private final HttpHeaders headers;
     private final String requestId;
     private RequestLogScope log;
 
-    ApiCall(KeycloakSession session) {
+    /** A request to this route; {@code null} for a path that is no route (its answer is a 404 or a 405). */
+    ApiCall(KeycloakSession session, ApiRoute route) {
         this.session = session;
+        this.metricRoute = route == null ? ApiRoute.OTHER : route.metricName();
         this.headers = session.getContext().getRequestHeaders();
         this.requestId = RequestId.from(headers.getHeaderString(RequestId.HEADER));
     }
@@ -45,10 +50,21 @@ final class ApiCall {
 
     /** Runs a route whose success is a 200 with the returned body, inside the request's log scope. */
     Response respond(Supplier<Object> route) {
+        return respond(route, true);
+    }
+
+    /** The same, for a route open to every client whatever its version (the API's own description). */
+    Response respondToAnyVersion(Supplier<Object> route) {
+        return respond(route, false);
+    }
+
+    private Response respond(Supplier<Object> route, boolean versionRule) {
+        long start = System.nanoTime();
         try (RequestLogScope scope = RequestLogScope.open(session.getContext(), requestId)) {
             log = scope;
-            Response response = answer(route);
+            Response response = answer(route, versionRule);
             scope.answered(response.getStatus());
+            PackMetrics.request(metricRoute, response.getStatus(), System.nanoTime() - start);
             return response;
         }
     }
@@ -61,9 +77,11 @@ final class ApiCall {
         return customer;
     }
 
-    private Response answer(Supplier<Object> route) {
+    private Response answer(Supplier<Object> route, boolean versionRule) {
         try {
-            requireSupportedClientVersion();
+            if (versionRule) {
+                requireSupportedClientVersion();
+            }
             return json(200, route.get(), Map.of());
         } catch (ApiException refused) {
             log.refused(refused.status(), refused.body());
@@ -91,8 +109,11 @@ final class ApiCall {
         switch (verdict) {
             case ACCEPTED -> {
             }
-            case TOO_OLD -> throw ApiException.withField(verdict.status(), verdict.message(), "minimum_version",
-                    minimum.toString());
+            case TOO_OLD -> {
+                PackMetrics.clientVersionRefused("api", minimum.toString());
+                throw ApiException.withField(verdict.status(), verdict.message(), "minimum_version",
+                        minimum.toString());
+            }
             default -> throw ApiException.of(verdict.status(), verdict.message());
         }
     }

@@ -30,16 +30,18 @@ public final class CustomerAuthResource {
 
     private final KeycloakSession session;
     private final PackInfo packInfo;
+    private final OpenApiDocument openApi;
 
-    CustomerAuthResource(KeycloakSession session, PackInfo packInfo) {
+    CustomerAuthResource(KeycloakSession session, PackInfo packInfo, OpenApiDocument openApi) {
         this.session = session;
         this.packInfo = packInfo;
+        this.openApi = openApi;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response currentUser() {
-        ApiCall call = new ApiCall(session);
+        ApiCall call = new ApiCall(session, ApiRoute.CURRENT_USER);
         return call.respond(() -> {
             CustomerProfile customer = call.identify(
                     CustomerProfile.of(new BearerAuthentication(session).requireUser()));
@@ -51,7 +53,7 @@ public final class CustomerAuthResource {
     @Path("login{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(InputStream body) {
-        ApiCall call = new ApiCall(session);
+        ApiCall call = new ApiCall(session, ApiRoute.LOGIN);
         return call.respond(() -> {
             Fields fields = new Fields(JsonBody.read(call.headers(), body));
             String email = fields.requiredEmail("email");
@@ -73,7 +75,7 @@ public final class CustomerAuthResource {
     @Path("forgot_password{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response forgotPassword(InputStream body) {
-        ApiCall call = new ApiCall(session);
+        ApiCall call = new ApiCall(session, ApiRoute.FORGOT_PASSWORD);
         return call.respond(() -> {
             Fields fields = new Fields(JsonBody.read(call.headers(), body));
             String email = fields.requiredEmail("email");
@@ -87,7 +89,7 @@ public final class CustomerAuthResource {
     @Path("reset_password{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response resetPassword(InputStream body) {
-        ApiCall call = new ApiCall(session);
+        ApiCall call = new ApiCall(session, ApiRoute.RESET_PASSWORD);
         return call.respond(() -> {
             Fields fields = new Fields(JsonBody.read(call.headers(), body));
             String email = fields.requiredEmail("email");
@@ -170,9 +172,10 @@ public final class CustomerAuthResource {
     }
 
     private Response noSuchRoute(String path) {
-        return new ApiCall(session).respond(() -> {
-            throw ApiRoutes.allowHeader(path)
-                    .map(allow -> ApiException.of(405, ApiMessages.METHOD_NOT_ALLOWED).withHeader("Allow", allow))
+        return new ApiCall(session, null).respond(() -> {
+            throw ApiRoute.of(path)
+                    .map(route -> ApiException.of(405, ApiMessages.METHOD_NOT_ALLOWED)
+                            .withHeader("Allow", route.allowHeader()))
                     .orElseGet(() -> ApiException.of(404, ApiMessages.NOT_FOUND));
         });
     }
@@ -184,10 +187,19 @@ public final class CustomerAuthResource {
         return ApiCors.preflight(session);
     }
 
+    /** The API's OpenAPI document: open to every client, whatever its version. */
+    @GET
+    @Path("openapi.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openApi() {
+        return new ApiCall(session, ApiRoute.OPENAPI)
+                .respondToAnyVersion(() -> openApi.forRealm(session.getContext(), packInfo));
+    }
+
     @GET
     @Path("version{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response version() {
-        return new ApiCall(session).respond(() -> packInfo);
+        return new ApiCall(session, ApiRoute.VERSION).respond(() -> packInfo);
     }
 }

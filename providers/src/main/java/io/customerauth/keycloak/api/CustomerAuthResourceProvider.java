@@ -7,15 +7,17 @@ final class CustomerAuthResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
     private final PackInfo packInfo;
+    private final OpenApiDocument openApi;
 
-    CustomerAuthResourceProvider(KeycloakSession session, PackInfo packInfo) {
+    CustomerAuthResourceProvider(KeycloakSession session, PackInfo packInfo, OpenApiDocument openApi) {
         this.session = session;
         this.packInfo = packInfo;
+        this.openApi = openApi;
     }
 
     @Override
     public Object getResource() {
-        return new CustomerAuthResource(session, packInfo);
+        return new CustomerAuthResource(session, packInfo, openApi);
     }
 
     @Override

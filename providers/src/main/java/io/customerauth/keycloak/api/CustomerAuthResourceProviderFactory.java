@@ -14,15 +14,17 @@ public final class CustomerAuthResourceProviderFactory implements RealmResourceP
     public static final String PROVIDER_ID = "auth";
 
     private PackInfo packInfo;
+    private OpenApiDocument openApi;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new CustomerAuthResourceProvider(session, packInfo);
+        return new CustomerAuthResourceProvider(session, packInfo, openApi);
     }
 
     @Override
     public void init(Config.Scope config) {
         packInfo = PackInfo.load();
+        openApi = OpenApiDocument.load();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.clientversion;
 
+import io.customerauth.keycloak.metrics.PackMetrics;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -31,6 +32,9 @@ final class ClientVersionAuthenticator implements Authenticator {
         if (verdict == ClientVersionVerdict.ACCEPTED) {
             context.success();
             return;
+        }
+        if (verdict == ClientVersionVerdict.TOO_OLD) {
+            PackMetrics.clientVersionRefused("token", config.minimum().toString());
         }
         context.getEvent()
                 .detail("reason", verdict.name().toLowerCase(Locale.ROOT))

@@ -1,9 +1,12 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.keycloak.metrics.PackMetrics;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -93,7 +96,24 @@ public final class CustomerImportResource {
                 .detail("received", Integer.toString(users.size()))
                 .detail(CREATED_USER_IDS, String.join(",", customers.createdUserIds()))
                 .success();
+        countOnceCommitted(results);
         return Response.ok(Map.of("results", results)).build();
+    }
+
+    /** The import metrics count what the database kept: nothing when the transaction rolls back. */
+    private void countOnceCommitted(List<ImportResult> results) {
+        Map<ImportResult.Status, Long> counts = results.stream()
+                .collect(Collectors.groupingBy(ImportResult::status, Collectors.counting()));
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                counts.forEach((status, count) -> PackMetrics.imported(status.name(), count));
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
     }
 
     private static Response error(Response.Status status, String message) {
