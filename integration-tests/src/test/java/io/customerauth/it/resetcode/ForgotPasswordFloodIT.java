@@ -74,7 +74,7 @@ class ForgotPasswordFloodIT {
         String overLimit = log.lines().stream().filter(line -> line.contains("over the realm's limit of 3 per"))
                 .findFirst().orElseThrow(() -> new AssertionError("no log line for the address over its limit"));
         assertThat(overLimit).contains("[127.0.0.1]").contains("[/auth/forgot_password/]");
-        five.forEach(customer -> assertThat(overLimit).doesNotContain(customer.email()));
+        assertThat(log.text()).doesNotContain(five.get(3).email()).doesNotContain(five.get(4).email());
     }
 
     @Test
@@ -99,15 +99,18 @@ class ForgotPasswordFloodIT {
         assertThat(sent).hasSizeLessThanOrEqualTo(2);
         assertThat(dropped).hasSizeGreaterThanOrEqualTo(2)
                 .allSatisfy(event -> assertThat(event.getError()).isEqualTo("realm_mail_limit_exceeded"));
+        String logText = log.text();
         for (Customer customer : four) {
             if (sent.contains(customer.id())) {
                 mailbox.awaitMail(customer.email());
             } else {
-                // Its job ended with the drop event: no mail can follow.
+                // Its job ended with the drop event: no mail can follow, and neither the drop's line nor its event
+                // (which Keycloak's event logger writes to the log too) names the email.
                 assertThat(mailbox.to(customer.email())).isEmpty();
+                assertThat(logText).doesNotContain(customer.email());
             }
         }
-        assertThat(log.text()).contains("reached its limit of 2 verification-code mails per");
+        assertThat(logText).contains("reached its limit of 2 verification-code mails per");
     }
 
     @Test

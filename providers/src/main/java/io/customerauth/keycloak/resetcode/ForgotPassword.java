@@ -73,10 +73,7 @@ public final class ForgotPassword {
             LOG.debugf("verification code for user %s throttled", user.getId());
             return;
         }
-        EventBuilder event = event(job, realm, caller)
-                .user(user)
-                .detail(Details.USERNAME, user.getUsername())
-                .detail(Details.EMAIL, user.getEmail());
+        EventBuilder event = event(job, realm, caller).user(user);
         Verdict mailVerdict = new ResetLimits(job.singleUseObjects(), realmId, settings).admitMail();
         if (!mailVerdict.admitted()) {
             Limit limit = settings.perRealm();
@@ -87,10 +84,12 @@ public final class ForgotPassword {
             } else {
                 LOG.debugf("verification-code mail for user %s over the realm's limit dropped", user.getId());
             }
+            // The user id only: Keycloak's event logger writes every detail to the log, and a drop never logs an email.
             event.detail(Details.REASON, limit.count() + " per " + limit.windowSeconds() + " s")
                     .error(REALM_MAIL_LIMIT);
             return;
         }
+        event.detail(Details.USERNAME, user.getUsername()).detail(Details.EMAIL, user.getEmail());
         String code = new ResetCodeStore(job, settings).issue(realm, user);
         try {
             new CustomerMail(job, realm, user).sendResetCode(code, settings.lifetimeMinutes());
