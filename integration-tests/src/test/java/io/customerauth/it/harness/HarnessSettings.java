@@ -5,11 +5,12 @@ import java.nio.file.Path;
 
 /**
  * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file, the
- * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml).
+ * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml) and its password
+ * denylists (the realm's {@code passwordBlacklist} policy names one).
  * Failsafe passes them as system properties (see integration-tests/pom.xml).
  */
-record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig, Path workDir,
-                       Path testLog) {
+record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig,
+                       Path passwordBlacklists, Path workDir, Path testLog) {
 
     static HarnessSettings fromSystemProperties() {
         return new HarnessSettings(
@@ -17,6 +18,7 @@ record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path ke
                 existing("customerauth.pack.jars"),
                 existing("customerauth.realm.file"),
                 existing("customerauth.keycloak.config"),
+                existing("customerauth.password.blacklists"),
                 path("customerauth.work.dir"),
                 path("customerauth.test.log"));
     }

@@ -92,7 +92,10 @@ final class KeycloakServer implements AutoCloseable {
         return server;
     }
 
-    /** Our jars into providers/, the realm file into data/import/: exactly what an operator does. */
+    /**
+     * Our jars into providers/, the realm file into data/import/, the password denylists into
+     * data/password-blacklists/ (where Keycloak's {@code passwordBlacklist} policy looks): exactly what an operator does.
+     */
     private static void installPack(HarnessSettings settings) {
         try {
             Files.createDirectories(settings.workDir());
@@ -110,6 +113,12 @@ final class KeycloakServer implements AutoCloseable {
             Path imports = Files.createDirectories(settings.keycloakDist().resolve("data/import"));
             Files.copy(settings.realmFile(), imports.resolve(settings.realmFile().getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
+            Path denylists = Files.createDirectories(settings.keycloakDist().resolve("data/password-blacklists"));
+            try (DirectoryStream<Path> lists = Files.newDirectoryStream(settings.passwordBlacklists(), "*.txt")) {
+                for (Path list : lists) {
+                    Files.copy(list, denylists.resolve(list.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("could not install the pack into " + settings.keycloakDist(), e);
         }

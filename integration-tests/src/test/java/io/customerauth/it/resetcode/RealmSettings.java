@@ -12,6 +12,11 @@ final class RealmSettings implements AutoCloseable {
     static final String CODE_LIFETIME = "actionTokenGeneratedByUserLifespan.reset-credentials";
     static final String MAX_ATTEMPTS = "customerAuth.resetCode.maxAttempts";
     static final String THROTTLE = "customerAuth.resetCode.throttleSeconds";
+    static final String REQUESTS_PER_ADDRESS = "customerAuth.resetCode.requestsPerAddress";
+    static final String ADDRESS_WINDOW = "customerAuth.resetCode.addressWindowSeconds";
+    static final String MAILS_PER_REALM = "customerAuth.resetCode.mailsPerRealm";
+    static final String REALM_WINDOW = "customerAuth.resetCode.realmWindowSeconds";
+    static final String MAX_QUEUED_JOBS = "customerAuth.resetCode.maxQueuedJobs";
 
     private final RealmResource realm;
     private final Map<String, String> original;
@@ -28,10 +33,11 @@ final class RealmSettings implements AutoCloseable {
         return new RealmSettings(realm, changes);
     }
 
+    /** Puts back exactly the attributes there were: an attribute the test added goes away again. */
     @Override
     public void close() {
         RealmRepresentation representation = realm.toRepresentation();
-        representation.getAttributes().putAll(original);
+        representation.setAttributes(original);
         realm.update(representation);
     }
 }

@@ -10,6 +10,8 @@ import io.customerauth.it.harness.ServerLog;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -166,6 +168,24 @@ class ResetPasswordIT {
         assertThat(flow.reset(customer.email(), code, customer.email()).json().path("errors").path("password")
                 .get(0).asText()).isEqualTo("Invalid password: must not be equal to the username.");
         assertThat(flow.reset(customer.email(), code, NEW_PASSWORD).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedInAnyLetterCaseAndTheCodeStaysUsable() throws Exception {
+        Customer customer = customers.create();
+        String code = flow.forgotAndReadCode(customer.email());
+        List<String> denylist = Files.readAllLines(
+                Path.of(System.getProperty("customerauth.password.blacklists"), "customer-auth-common-passwords.txt"));
+
+        for (String common : List.of("password123", "PassWord123", denylist.get(denylist.size() - 1))) {
+            Api.Response refused = flow.reset(customer.email(), code, common);
+
+            assertThat(refused.status()).as(common).isEqualTo(400);
+            assertThat(refused.json().path("errors").path("password").get(0).asText())
+                    .isEqualTo("Invalid password: password is not allowed.");
+        }
+        assertThat(flow.reset(customer.email(), code, NEW_PASSWORD).status()).isEqualTo(200);
+        assertThat(api.login(customer.email(), NEW_PASSWORD).status()).isEqualTo(200);
     }
 
     @Test

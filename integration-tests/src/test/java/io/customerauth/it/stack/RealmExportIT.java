@@ -35,7 +35,8 @@ class RealmExportIT {
 
         assertThat(representation.isBruteForceProtected()).isTrue();
         assertThat(representation.getPasswordPolicy())
-                .contains("length(8)", "maxLength(128)", "notUsername", "notEmail");
+                .contains("length(8)", "maxLength(128)", "notUsername", "notEmail",
+                        "passwordBlacklist(customer-auth-common-passwords.txt)");
         assertThat(representation.isEventsEnabled()).isTrue();
         assertThat(representation.getEnabledEventTypes())
                 .contains("LOGIN", "LOGIN_ERROR", "SEND_RESET_PASSWORD", "RESET_PASSWORD", "UPDATE_CREDENTIAL");

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
+import io.customerauth.keycloak.resetcode.ResetCodeSettings.Limit;
+import io.customerauth.keycloak.resetcode.WindowLimit.Verdict;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -15,9 +17,16 @@ import org.keycloak.models.UserModel;
  * use it. The request itself does nothing that depends on the account; everything else runs after the answer
  * ({@link AfterResponse}), so every caller gets the same answer in the same time, and an SMTP failure is an event
  * for admins rather than a different answer.
+ *
+ * <p>Flood limits, all cluster-wide and none visible in the answer: requests per client address (checked before
+ * any work is queued, reported once per window), one mail per user per throttle period, and verification-code mails
+ * per realm (each refused mail an event on the user). A refusal is a {@code SEND_RESET_PASSWORD_ERROR} event and
+ * a log line, never the email or the code.
  */
 public final class ForgotPassword {
 
+    static final String ADDRESS_LIMIT = "address_limit_exceeded";
+    static final String REALM_MAIL_LIMIT = "realm_mail_limit_exceeded";
     private static final Logger LOG = Logger.getLogger(ForgotPassword.class);
     private static final String THROTTLE_PREFIX = "customer-auth:reset-throttle:";
 
@@ -30,9 +39,26 @@ public final class ForgotPassword {
     }
 
     public void request(String email) {
-        String realmId = session.getContext().getRealm().getId();
+        RealmModel realm = session.getContext().getRealm();
+        String realmId = realm.getId();
+        ResetCodeSettings settings = ResetCodeSettings.of(realm);
         CallerAddress caller = CallerAddress.of(session.getContext().getConnection());
-        AfterResponse.run(session, job -> mailCode(job, realmId, email, caller));
+        Verdict verdict = new ResetLimits(session.singleUseObjects(), realmId, settings)
+                .admitRequestFrom(caller.getRemoteAddr());
+        if (verdict.admitted()) {
+            AfterResponse.run(session, job -> mailCode(job, realmId, email, caller));
+            return;
+        }
+        Limit limit = settings.perAddress();
+        if (verdict == Verdict.REFUSED_FIRST) {
+            LOG.warnf("forgot-password requests from this address over the realm's limit of %d per %d s: no mail"
+                    + " for it until the window ends", limit.count(), limit.windowSeconds());
+            AfterResponse.run(session, job -> event(job, job.realms().getRealm(realmId), caller)
+                    .detail(Details.REASON, limit.count() + " per " + limit.windowSeconds() + " s")
+                    .error(ADDRESS_LIMIT));
+        } else {
+            LOG.debugf("forgot-password request over the per-address limit dropped");
+        }
     }
 
     private void mailCode(KeycloakSession job, String realmId, String email, CallerAddress caller) {
@@ -47,13 +73,24 @@ public final class ForgotPassword {
             LOG.debugf("verification code for user %s throttled", user.getId());
             return;
         }
+        EventBuilder event = event(job, realm, caller).user(user);
+        Verdict mailVerdict = new ResetLimits(job.singleUseObjects(), realmId, settings).admitMail();
+        if (!mailVerdict.admitted()) {
+            Limit limit = settings.perRealm();
+            if (mailVerdict == Verdict.REFUSED_FIRST) {
+                LOG.warnf("realm %s reached its limit of %d verification-code mails per %d s: no more until the"
+                        + " window ends (user %s and the next ones get none)", realm.getName(), limit.count(),
+                        limit.windowSeconds(), user.getId());
+            } else {
+                LOG.debugf("verification-code mail for user %s over the realm's limit dropped", user.getId());
+            }
+            // The user id only: Keycloak's event logger writes every detail to the log, and a drop never logs an email.
+            event.detail(Details.REASON, limit.count() + " per " + limit.windowSeconds() + " s")
+                    .error(REALM_MAIL_LIMIT);
+            return;
+        }
+        event.detail(Details.USERNAME, user.getUsername()).detail(Details.EMAIL, user.getEmail());
         String code = new ResetCodeStore(job, settings).issue(realm, user);
-        EventBuilder event = new EventBuilder(realm, job, caller)
-                .event(EventType.SEND_RESET_PASSWORD)
-                .client(realm.getClientByClientId(clientId))
-                .user(user)
-                .detail(Details.USERNAME, user.getUsername())
-                .detail(Details.EMAIL, user.getEmail());
         try {
             new CustomerMail(job, realm, user).sendResetCode(code, settings.lifetimeMinutes());
             event.success();
@@ -61,6 +98,12 @@ public final class ForgotPassword {
             LOG.warnf("could not mail a verification code to user %s: %s", user.getId(), CustomerMail.describe(e));
             event.error(Errors.EMAIL_SEND_FAILED);
         }
+    }
+
+    private EventBuilder event(KeycloakSession job, RealmModel realm, CallerAddress caller) {
+        return new EventBuilder(realm, job, caller)
+                .event(EventType.SEND_RESET_PASSWORD)
+                .client(realm.getClientByClientId(clientId));
     }
 
     /** At most one mail per throttle period; the atomic putIfAbsent makes that hold across a cluster. */

@@ -14,8 +14,8 @@ import java.util.stream.IntStream;
  * Verification codes in Keycloak's {@link SingleUseObjectProvider}, so every node of a cluster sees the same codes.
  *
  * <p>That provider is one key space for the whole server: every key starts with the pack's prefix and is built only
- * from the realm's and the user's ids, never from request input. A code is kept only as a salted hash. Wrong tries
- * are counted by claiming numbered slots with the atomic {@code putIfAbsent}, so concurrent guesses cannot exceed
+ * from the realm's and the user's ids, never from request input. A code is kept only as a salted hash. A try claims
+ * a numbered slot with the atomic {@code putIfAbsent} before the code is compared, so concurrent guesses cannot exceed
  * the limit; the code is used once through the atomic {@code remove}.
  */
 final class ResetCodeStore {
@@ -28,10 +28,22 @@ final class ResetCodeStore {
 
     private final SingleUseObjectProvider store;
     private final ResetCodeSettings settings;
+    private final Matcher matcher;
 
     ResetCodeStore(KeycloakSession session, ResetCodeSettings settings) {
-        this.store = session.singleUseObjects();
+        this(session.singleUseObjects(), settings, ResetCodeHash::matches);
+    }
+
+    ResetCodeStore(SingleUseObjectProvider store, ResetCodeSettings settings, Matcher matcher) {
+        this.store = store;
         this.settings = settings;
+        this.matcher = matcher;
+    }
+
+    /** The comparison of a code with the stored salted hash ({@link ResetCodeHash#matches}). */
+    @FunctionalInterface
+    interface Matcher {
+        boolean matches(String code, String salt, String hash);
     }
 
     /** A new code for the user, replacing any earlier one. The only time the plain code exists. */
@@ -48,16 +60,29 @@ final class ResetCodeStore {
         return code;
     }
 
-    /** Whether this is the user's live code; a wrong one uses up a try, and the last try kills the code. */
+    /**
+     * Whether this is the user's live code. Every comparison first claims one of the code's numbered try slots
+     * (atomic {@code putIfAbsent}), so however many guesses arrive at once, on however many nodes, at most
+     * {@code maxAttempts} are ever compared. A right code gives its slot back (a password the policy refuses does
+     * not use up a try); a wrong one keeps it, and the last wrong try kills the code.
+     */
     boolean check(RealmModel realm, UserModel user, String code) {
         Map<String, String> entry = store.get(key(realm, user));
         if (entry == null || isExpired(entry)) {
             return false;
         }
-        if (ResetCodeHash.matches(code, entry.get(SALT), entry.get(HASH))) {
+        int slot = claimTry(realm, user, entry);
+        if (slot == 0) {
+            kill(realm, user, entry);
+            return false;
+        }
+        if (matcher.matches(code, entry.get(SALT), entry.get(HASH))) {
+            store.remove(tryKey(realm, user, entry, slot));
             return true;
         }
-        countWrongTry(realm, user, entry);
+        if (slot == settings.maxAttempts()) {
+            kill(realm, user, entry);
+        }
         return false;
     }
 
@@ -67,30 +92,48 @@ final class ResetCodeStore {
         if (entry == null) {
             return false;
         }
-        if (!isExpired(entry) && ResetCodeHash.matches(code, entry.get(SALT), entry.get(HASH))) {
+        if (!isExpired(entry) && matcher.matches(code, entry.get(SALT), entry.get(HASH))) {
             return true;
         }
-        int remaining = Integer.parseInt(entry.get(EXPIRES_AT)) - Time.currentTime();
-        if (remaining > 0) {
-            // A newer code replaced the one we checked in between: leave the newer one in place.
-            store.put(key(realm, user), remaining, entry);
-        }
+        // A newer code replaced the one we checked in between: leave the newer one in place.
+        putBack(realm, user, entry);
         return false;
     }
 
-    private void countWrongTry(RealmModel realm, UserModel user, Map<String, String> entry) {
-        String issue = entry.get(ISSUE);
-        int lifetime = Math.max(1, Integer.parseInt(entry.get(EXPIRES_AT)) - Time.currentTime());
-        boolean tryLeft = IntStream.rangeClosed(1, settings.maxAttempts())
-                .anyMatch(n -> n < settings.maxAttempts()
-                        && store.putIfAbsent(key(realm, user) + ":" + issue + ":wrong:" + n, lifetime));
-        if (!tryLeft) {
-            store.remove(key(realm, user));
+    /** The number of the try slot claimed, 1..maxAttempts, or 0 when every try of this code is used up. */
+    private int claimTry(RealmModel realm, UserModel user, Map<String, String> entry) {
+        long lifetime = Math.max(1, remainingSeconds(entry));
+        return IntStream.rangeClosed(1, settings.maxAttempts())
+                .filter(slot -> store.putIfAbsent(tryKey(realm, user, entry, slot), lifetime))
+                .findFirst()
+                .orElse(0);
+    }
+
+    /** Removes this code; a newer one that replaced it in between stays. */
+    private void kill(RealmModel realm, UserModel user, Map<String, String> entry) {
+        Map<String, String> removed = store.remove(key(realm, user));
+        if (removed != null && !entry.get(ISSUE).equals(removed.get(ISSUE))) {
+            putBack(realm, user, removed);
         }
     }
 
+    private void putBack(RealmModel realm, UserModel user, Map<String, String> entry) {
+        int remaining = remainingSeconds(entry);
+        if (remaining > 0) {
+            store.put(key(realm, user), remaining, entry);
+        }
+    }
+
+    private static int remainingSeconds(Map<String, String> entry) {
+        return Integer.parseInt(entry.getOrDefault(EXPIRES_AT, "0")) - Time.currentTime();
+    }
+
+    private static String tryKey(RealmModel realm, UserModel user, Map<String, String> entry, int slot) {
+        return key(realm, user) + ":" + entry.get(ISSUE) + ":try:" + slot;
+    }
+
     private static boolean isExpired(Map<String, String> entry) {
-        return Integer.parseInt(entry.getOrDefault(EXPIRES_AT, "0")) <= Time.currentTime();
+        return remainingSeconds(entry) <= 0;
     }
 
     private static String key(RealmModel realm, UserModel user) {

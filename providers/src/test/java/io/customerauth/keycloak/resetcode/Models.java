@@ -1,0 +1,34 @@
+package io.customerauth.keycloak.resetcode;
+
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.lang.reflect.Proxy;
+import java.util.Map;
+
+/** Just enough of Keycloak's realm and user models for the reset-code classes: ids, attributes, the code lifetime. */
+final class Models {
+
+    private Models() {
+    }
+
+    static RealmModel realm(String id, Map<String, String> attributes) {
+        return (RealmModel) Proxy.newProxyInstance(Models.class.getClassLoader(), new Class<?>[] {RealmModel.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getId", "getName" -> id;
+                    case "getAttribute" -> attributes.get((String) args[0]);
+                    case "getActionTokenGeneratedByUserLifespan" -> 600;
+                    case "toString" -> "realm " + id;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static UserModel user(String id) {
+        return (UserModel) Proxy.newProxyInstance(Models.class.getClassLoader(), new Class<?>[] {UserModel.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getId" -> id;
+                    case "toString" -> "user " + id;
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+}
