@@ -31,14 +31,16 @@ final class ApiCall {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final KeycloakSession session;
+    private final ApiSettings settings;
     private final String metricRoute;
     private final HttpHeaders headers;
     private final String requestId;
     private RequestLogScope log;
 
     /** A request to this route; {@code null} for a path that is no route (its answer is a 404 or a 405). */
-    ApiCall(KeycloakSession session, ApiRoute route) {
+    ApiCall(KeycloakSession session, ApiSettings settings, ApiRoute route) {
         this.session = session;
+        this.settings = settings;
         this.metricRoute = route == null ? ApiRoute.OTHER : route.metricName();
         this.headers = session.getContext().getRequestHeaders();
         this.requestId = RequestId.from(headers.getHeaderString(RequestId.HEADER));
@@ -99,7 +101,7 @@ final class ApiCall {
     /** The rule of the customer app's direct-grant flow, as the token endpoint applies it; none when it has none. */
     private void requireSupportedClientVersion() {
         RealmModel realm = session.getContext().getRealm();
-        Optional<ClientVersion> rule = MinimumClientVersion.of(realm, realm.getClientByClientId(PasswordLogin.CLIENT_ID));
+        Optional<ClientVersion> rule = MinimumClientVersion.of(realm, realm.getClientByClientId(settings.clientId()));
         if (rule.isEmpty()) {
             return;
         }
@@ -131,7 +133,7 @@ final class ApiCall {
                 .header("Cache-Control", "no-store")
                 .entity(bytes);
         extraHeaders.forEach(response::header);
-        ApiCors.addTo(response, session);
+        ApiCors.addTo(response, session, settings.clientId());
         return response.build();
     }
 }

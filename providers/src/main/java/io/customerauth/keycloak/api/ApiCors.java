@@ -23,8 +23,8 @@ final class ApiCors {
     }
 
     /** Adds the headers of an actual (non-preflight) response when the caller's origin is allowed. */
-    static void addTo(Response.ResponseBuilder response, KeycloakSession session) {
-        String origin = allowedOrigin(session);
+    static void addTo(Response.ResponseBuilder response, KeycloakSession session, String clientId) {
+        String origin = allowedOrigin(session, clientId);
         response.header("Vary", "Origin");
         if (origin != null) {
             response.header("Access-Control-Allow-Origin", origin)
@@ -34,9 +34,9 @@ final class ApiCors {
     }
 
     /** The answer to a preflight: 204, with the CORS headers only for an allowed origin. */
-    static Response preflight(KeycloakSession session) {
+    static Response preflight(KeycloakSession session, String clientId) {
         Response.ResponseBuilder response = Response.noContent().header("Vary", "Origin");
-        String origin = allowedOrigin(session);
+        String origin = allowedOrigin(session, clientId);
         if (origin != null) {
             response.header("Access-Control-Allow-Origin", origin)
                     .header("Access-Control-Allow-Credentials", "true")
@@ -47,12 +47,12 @@ final class ApiCors {
         return response.build();
     }
 
-    private static String allowedOrigin(KeycloakSession session) {
+    private static String allowedOrigin(KeycloakSession session, String clientId) {
         String origin = session.getContext().getRequestHeaders().getHeaderString("Origin");
         if (origin == null) {
             return null;
         }
-        ClientModel client = session.getContext().getRealm().getClientByClientId(PasswordLogin.CLIENT_ID);
+        ClientModel client = session.getContext().getRealm().getClientByClientId(clientId);
         if (client == null) {
             return null;
         }

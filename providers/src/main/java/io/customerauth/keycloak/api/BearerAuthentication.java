@@ -17,16 +17,18 @@ import org.keycloak.services.managers.AuthenticationManager.AuthResult;
 final class BearerAuthentication {
 
     private final KeycloakSession session;
+    private final String clientId;
 
-    BearerAuthentication(KeycloakSession session) {
+    BearerAuthentication(KeycloakSession session, String clientId) {
         this.session = session;
+        this.clientId = clientId;
     }
 
     UserModel requireUser() {
         String token = wellFormedBearerToken();
         AuthResult result = new AppAuthManager.BearerTokenAuthenticator(session).setTokenString(token).authenticate();
         if (result == null || result.user() == null
-                || !PasswordLogin.CLIENT_ID.equals(result.token().getIssuedFor())) {
+                || !clientId.equals(result.token().getIssuedFor())) {
             throw invalidToken();
         }
         return result.user();

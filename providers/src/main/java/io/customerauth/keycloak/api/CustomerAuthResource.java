@@ -29,11 +29,13 @@ import java.util.Map;
 public final class CustomerAuthResource {
 
     private final KeycloakSession session;
+    private final ApiSettings settings;
     private final PackInfo packInfo;
     private final OpenApiDocument openApi;
 
-    CustomerAuthResource(KeycloakSession session, PackInfo packInfo, OpenApiDocument openApi) {
+    CustomerAuthResource(KeycloakSession session, ApiSettings settings, PackInfo packInfo, OpenApiDocument openApi) {
         this.session = session;
+        this.settings = settings;
         this.packInfo = packInfo;
         this.openApi = openApi;
     }
@@ -41,10 +43,10 @@ public final class CustomerAuthResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response currentUser() {
-        ApiCall call = new ApiCall(session, ApiRoute.CURRENT_USER);
+        ApiCall call = new ApiCall(session, settings, ApiRoute.CURRENT_USER);
         return call.respond(() -> {
             CustomerProfile customer = call.identify(
-                    CustomerProfile.of(new BearerAuthentication(session).requireUser()));
+                    CustomerProfile.of(new BearerAuthentication(session, settings.clientId()).requireUser()));
             return Map.of("data", Map.of("user", customer.toJson()));
         });
     }
@@ -53,13 +55,13 @@ public final class CustomerAuthResource {
     @Path("login{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response login(InputStream body) {
-        ApiCall call = new ApiCall(session, ApiRoute.LOGIN);
+        ApiCall call = new ApiCall(session, settings, ApiRoute.LOGIN);
         return call.respond(() -> {
             Fields fields = new Fields(JsonBody.read(call.headers(), body));
             String email = fields.requiredEmail("email");
             String password = fields.requiredString("password");
             fields.requireValid();
-            PasswordLogin.LoggedIn loggedIn = new PasswordLogin(session).login(email, password)
+            PasswordLogin.LoggedIn loggedIn = new PasswordLogin(session, settings.clientId()).login(email, password)
                     .orElseThrow(() -> ApiException.of(401, ApiMessages.INVALID_CREDENTIALS));
             AccessTokenResponse tokens = loggedIn.tokens();
             Map<String, Object> data = new LinkedHashMap<>();
@@ -75,12 +77,12 @@ public final class CustomerAuthResource {
     @Path("forgot_password{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response forgotPassword(InputStream body) {
-        ApiCall call = new ApiCall(session, ApiRoute.FORGOT_PASSWORD);
+        ApiCall call = new ApiCall(session, settings, ApiRoute.FORGOT_PASSWORD);
         return call.respond(() -> {
             Fields fields = new Fields(JsonBody.read(call.headers(), body));
             String email = fields.requiredEmail("email");
             fields.requireValid();
-            new ForgotPassword(session, PasswordLogin.CLIENT_ID).request(email);
+            new ForgotPassword(session, settings.clientId()).request(email);
             return Map.of("message", ApiMessages.FORGOT_PASSWORD_SENT);
         });
     }
@@ -89,14 +91,14 @@ public final class CustomerAuthResource {
     @Path("reset_password{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response resetPassword(InputStream body) {
-        ApiCall call = new ApiCall(session, ApiRoute.RESET_PASSWORD);
+        ApiCall call = new ApiCall(session, settings, ApiRoute.RESET_PASSWORD);
         return call.respond(() -> {
             Fields fields = new Fields(JsonBody.read(call.headers(), body));
             String email = fields.requiredEmail("email");
             String password = fields.requiredString("password");
             String code = fields.requiredString("verification_code");
             fields.requireValid();
-            PasswordReset.Outcome outcome = new PasswordReset(session, PasswordLogin.CLIENT_ID)
+            PasswordReset.Outcome outcome = new PasswordReset(session, settings.clientId())
                     .reset(email, code, password);
             if (outcome instanceof PasswordReset.PasswordRefused refused) {
                 throw ApiException.invalidFields(Map.of("password", List.of(refused.reason())));
@@ -172,7 +174,7 @@ public final class CustomerAuthResource {
     }
 
     private Response noSuchRoute(String path) {
-        return new ApiCall(session, null).respond(() -> {
+        return new ApiCall(session, settings, null).respond(() -> {
             throw ApiRoute.of(path)
                     .map(route -> ApiException.of(405, ApiMessages.METHOD_NOT_ALLOWED)
                             .withHeader("Allow", route.allowHeader()))
@@ -184,7 +186,7 @@ public final class CustomerAuthResource {
     @OPTIONS
     @Path("{any: .*}")
     public Response preflight() {
-        return ApiCors.preflight(session);
+        return ApiCors.preflight(session, settings.clientId());
     }
 
     /** The API's OpenAPI document: open to every client, whatever its version. */
@@ -192,7 +194,7 @@ public final class CustomerAuthResource {
     @Path("openapi.json")
     @Produces(MediaType.APPLICATION_JSON)
     public Response openApi() {
-        return new ApiCall(session, ApiRoute.OPENAPI)
+        return new ApiCall(session, settings, ApiRoute.OPENAPI)
                 .respondToAnyVersion(() -> openApi.forRealm(session.getContext(), packInfo));
     }
 
@@ -200,6 +202,6 @@ public final class CustomerAuthResource {
     @Path("version{slash: /?}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response version() {
-        return new ApiCall(session, ApiRoute.VERSION).respond(() -> packInfo);
+        return new ApiCall(session, settings, ApiRoute.VERSION).respond(() -> packInfo);
     }
 }

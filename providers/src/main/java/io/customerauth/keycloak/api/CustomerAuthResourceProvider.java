@@ -6,18 +6,21 @@ import org.keycloak.services.resource.RealmResourceProvider;
 final class CustomerAuthResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
+    private final ApiSettings settings;
     private final PackInfo packInfo;
     private final OpenApiDocument openApi;
 
-    CustomerAuthResourceProvider(KeycloakSession session, PackInfo packInfo, OpenApiDocument openApi) {
+    CustomerAuthResourceProvider(KeycloakSession session, ApiSettings settings, PackInfo packInfo,
+                                 OpenApiDocument openApi) {
         this.session = session;
+        this.settings = settings;
         this.packInfo = packInfo;
         this.openApi = openApi;
     }
 
     @Override
     public Object getResource() {
-        return new CustomerAuthResource(session, packInfo, openApi);
+        return new CustomerAuthResource(session, settings, packInfo, openApi);
     }
 
     @Override

@@ -7,22 +7,25 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
- * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}.
+ * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}, with its server-level settings
+ * ({@link ApiSettings}) read once at start.
  */
 public final class CustomerAuthResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "auth";
 
+    private ApiSettings settings = ApiSettings.DEFAULTS;
     private PackInfo packInfo;
     private OpenApiDocument openApi;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new CustomerAuthResourceProvider(session, packInfo, openApi);
+        return new CustomerAuthResourceProvider(session, settings, packInfo, openApi);
     }
 
     @Override
     public void init(Config.Scope config) {
+        settings = ApiSettings.from(config);
         packInfo = PackInfo.load();
         openApi = OpenApiDocument.load();
     }

@@ -27,20 +27,20 @@ import java.util.Optional;
  */
 final class PasswordLogin {
 
-    static final String CLIENT_ID = "customer-app";
-
     private final KeycloakSession session;
+    private final String clientId;
 
-    PasswordLogin(KeycloakSession session) {
+    PasswordLogin(KeycloakSession session, String clientId) {
         this.session = session;
+        this.clientId = clientId;
     }
 
     /** The tokens and the user, or empty for every kind of refusal: the caller answers them all alike. */
     Optional<LoggedIn> login(String email, String password) {
         RealmModel realm = session.getContext().getRealm();
-        ClientModel client = realm.getClientByClientId(CLIENT_ID);
+        ClientModel client = realm.getClientByClientId(clientId);
         if (client == null || !client.isEnabled()) {
-            throw new IllegalStateException("realm " + realm.getName() + " has no enabled client " + CLIENT_ID);
+            throw new IllegalStateException("realm " + realm.getName() + " has no enabled client " + clientId);
         }
         session.getContext().setClient(client);
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
@@ -49,7 +49,7 @@ final class PasswordLogin {
                 .detail(Details.GRANT_TYPE, OAuth2Constants.PASSWORD);
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle(OAuth2Constants.GRANT_TYPE, OAuth2Constants.PASSWORD);
-        form.putSingle(OAuth2Constants.CLIENT_ID, CLIENT_ID);
+        form.putSingle(OAuth2Constants.CLIENT_ID, clientId);
         form.putSingle(OAuth2Constants.USERNAME, email);
         form.putSingle(OAuth2Constants.PASSWORD, password);
         form.putSingle(OAuth2Constants.SCOPE, OAuth2Constants.SCOPE_OPENID);
@@ -72,8 +72,17 @@ final class PasswordLogin {
     record LoggedIn(UserModel user, AccessTokenResponse tokens) {
     }
 
-    /** The grant's context, with the JSON credentials handed over as form parameters of the real request. */
-    private static final class JsonLoginContext extends OAuth2GrantType.Context {
+    /**
+     * The grant's context, with the JSON credentials handed over as form parameters of the real request.
+     *
+     * <p>On purpose, a subclass of a private-SPI class ({@code keycloak-server-spi-private}): running Keycloak's own
+     * password grant in-process is what gives the JSON login Keycloak's sessions, events, brute-force counting and
+     * the realm's direct-grant flow without an HTTP hop, and the grant takes nothing but this context. Its
+     * constructor and its protected {@code request} field are Keycloak internals that may move between minors:
+     * this class compiles only against the pinned version, and {@code PasswordGrantContractTest} names what it
+     * relies on, so an upgrade that moves them fails the build with a clear message.
+     */
+    static final class JsonLoginContext extends OAuth2GrantType.Context {
         JsonLoginContext(KeycloakSession session, ClientModel client, MultivaluedHashMap<String, String> form,
                          EventBuilder event) {
             super(session, OIDCAdvancedConfigWrapper.fromClientModel(client), Map.of(), form, event,
