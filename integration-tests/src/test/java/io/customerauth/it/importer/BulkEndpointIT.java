@@ -167,6 +167,9 @@ class BulkEndpointIT {
         assertThat(event.getResourceType()).isEqualTo("USER");
         assertThat(event.getDetails()).containsEntry("created_user_ids", firstId + "," + secondId)
                 .containsEntry("created", "2").containsEntry("received", "3");
+        assertThat(event.getDetails()).as("the batch lookup over Keycloak's JPA entities (the fast path) is taken:"
+                + " if not, a Keycloak upgrade moved JpaConnectionProvider or the entity names ExistingCustomers uses")
+                .containsEntry("existing_lookup", "jpql");
     }
 
     @Test

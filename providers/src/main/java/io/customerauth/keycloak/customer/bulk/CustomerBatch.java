@@ -37,6 +37,7 @@ final class CustomerBatch {
     private final RealmModel realm;
     private final List<UserRepresentation> users;
     private final List<String> createdUserIds = new ArrayList<>();
+    private ExistingCustomers.Lookup lookup = ExistingCustomers.Lookup.NONE;
 
     CustomerBatch(KeycloakSession session, RealmModel realm, List<UserRepresentation> users) {
         this.session = session;
@@ -63,6 +64,7 @@ final class CustomerBatch {
             }
         }
         ExistingCustomers existing = ExistingCustomers.find(session, realm, wellFormed);
+        lookup = existing.lookup();
         UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
         ProfileRules profileRules = ProfileRules.of(session, profiles);
         Set<String> batchEmails = new HashSet<>();
@@ -99,6 +101,11 @@ final class CustomerBatch {
     }
 
     /** The ids of the users {@link #importAll()} created, in the order of the batch. */
+    /** How the batch's existing customers were looked up ({@link ExistingCustomers}). */
+    ExistingCustomers.Lookup lookup() {
+        return lookup;
+    }
+
     List<String> createdUserIds() {
         return createdUserIds;
     }

@@ -5,6 +5,7 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,8 @@ public final class CustomerImportResource {
     static final int MAX_BATCH_SIZE = 1000;
     /** Admin event detail: the ids of the users a batch created, comma-separated, in the order of the batch. */
     static final String CREATED_USER_IDS = "created_user_ids";
+    /** How the batch's existing customers were found: {@code jpql} (the fast path) or {@code model_api}. */
+    static final String EXISTING_LOOKUP = "existing_lookup";
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -95,6 +98,7 @@ public final class CustomerImportResource {
                 .detail("created", Integer.toString(customers.createdUserIds().size()))
                 .detail("received", Integer.toString(users.size()))
                 .detail(CREATED_USER_IDS, String.join(",", customers.createdUserIds()))
+                .detail(EXISTING_LOOKUP, customers.lookup().name().toLowerCase(Locale.ROOT))
                 .success();
         countOnceCommitted(results);
         return Response.ok(Map.of("results", results)).build();

@@ -20,7 +20,8 @@ import org.keycloak.provider.Provider;
  * looked up with two JPQL queries over Keycloak's own JPA entities ({@code UserEntity}, {@code UserAttributeEntity},
  * the names its named queries use). The entity manager comes from Keycloak's {@code JpaConnectionProvider}, looked up
  * by name because keycloak-model-jpa cannot be a build dependency. If any of that is unavailable, the model API
- * answers instead: slower, same result.
+ * answers instead: slower, same result, and said: {@link #lookup()} names the path taken, the batch's admin event
+ * carries it, and an integration test fails if a Keycloak upgrade silently turns the fast path off.
  */
 final class ExistingCustomers {
 
@@ -28,17 +29,22 @@ final class ExistingCustomers {
     private static final String JPA_CONNECTION_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
     private static final String USER_STORAGE_PROVIDER = "org.keycloak.storage.UserStorageProvider";
 
+    /** The two ways of looking a batch up, as the admin event names them. */
+    enum Lookup { JPQL, MODEL_API, NONE }
+
     private final Set<String> emails;
     private final Set<String> customerIds;
+    private final Lookup lookup;
 
-    private ExistingCustomers(Set<String> emails, Set<String> customerIds) {
+    private ExistingCustomers(Set<String> emails, Set<String> customerIds, Lookup lookup) {
         this.emails = emails;
         this.customerIds = customerIds;
+        this.lookup = lookup;
     }
 
     static ExistingCustomers find(KeycloakSession session, RealmModel realm, List<ImportedCustomer> customers) {
         if (customers.isEmpty()) {
-            return new ExistingCustomers(Set.of(), Set.of());
+            return new ExistingCustomers(Set.of(), Set.of(), Lookup.NONE);
         }
         EntityManager em = federated(realm) ? null : entityManager(session);
         if (em != null) {
@@ -49,6 +55,11 @@ final class ExistingCustomers {
             }
         }
         return findWithModelApi(session, realm, customers);
+    }
+
+    /** How the batch was looked up. */
+    Lookup lookup() {
+        return lookup;
     }
 
     boolean hasEmail(String email) {
@@ -78,7 +89,7 @@ final class ExistingCustomers {
                 .setParameter("name", ImportedCustomer.CUSTOMER_ID)
                 .setParameter("ids", ids)
                 .getResultList());
-        return new ExistingCustomers(takenEmails, takenIds);
+        return new ExistingCustomers(takenEmails, takenIds, Lookup.JPQL);
     }
 
     private static ExistingCustomers findWithModelApi(KeycloakSession session, RealmModel realm,
@@ -95,7 +106,7 @@ final class ExistingCustomers {
                 takenIds.add(customer.customerId());
             }
         }
-        return new ExistingCustomers(takenEmails, takenIds);
+        return new ExistingCustomers(takenEmails, takenIds, Lookup.MODEL_API);
     }
 
     private static boolean federated(RealmModel realm) {
