@@ -4,6 +4,7 @@ import io.customerauth.it.harness.Api;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
+import io.customerauth.it.harness.Mailbox;
 import io.customerauth.it.harness.Oidc;
 import io.customerauth.it.harness.ServerMetrics;
 import io.customerauth.it.harness.ServerMetrics.Snapshot;
@@ -13,6 +14,8 @@ import org.keycloak.admin.client.Keycloak;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,6 +101,50 @@ class MetricsIT {
         Snapshot after = metrics.scrape();
         assertIncrease(before, after, "customer_auth_import_records_total", 1, "result", "created");
         assertIncrease(before, after, "customer_auth_import_records_total", 2, "result", "rejected");
+    }
+
+    @Test
+    void verificationCodesAreCountedByOutcome(Customers customers, Mailbox mailbox) throws InterruptedException {
+        Customer used = customers.create();
+        Customer guessed = customers.create();
+        Snapshot before = metrics.scrape();
+
+        api.post("/forgot_password/", Map.of("email", used.email()));
+        api.post("/forgot_password/", Map.of("email", guessed.email()));
+        api.post("/forgot_password/", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.test"));
+        String code = codeIn(mailbox.awaitMail(used.email()));
+        mailbox.awaitMail(guessed.email());
+        api.post("/reset_password/", Map.of("email", used.email(), "verification_code", code,
+                "password", "Brand-new-password-7"));
+        for (int guess = 0; guess < 5; guess++) {
+            api.post("/reset_password/", Map.of("email", guessed.email(), "verification_code",
+                    UUID.randomUUID().toString(), "password", "Brand-new-password-7"));
+        }
+
+        Snapshot after = awaitIncrease(before, "customer_auth_reset_codes_total", 1, "outcome", "no_account");
+        assertIncrease(before, after, "customer_auth_reset_codes_total", 2, "outcome", "mailed");
+        assertIncrease(before, after, "customer_auth_reset_codes_total", 1, "outcome", "used");
+        assertIncrease(before, after, "customer_auth_reset_codes_total", 1, "outcome", "wrong_tries_exhausted");
+    }
+
+    private static String codeIn(Mailbox.Mail mail) {
+        Matcher matcher = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
+                .matcher(mail.text());
+        assertThat(matcher.find()).as("a code in %s", mail.text()).isTrue();
+        return matcher.group();
+    }
+
+    /** The job of an unknown email leaves no mail to wait for: its counter is what says it has run. */
+    private Snapshot awaitIncrease(Snapshot before, String name, double increase, String... labels)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        Snapshot now = metrics.scrape();
+        while (now.value(name, labels) - before.value(name, labels) < increase && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            now = metrics.scrape();
+        }
+        assertIncrease(before, now, name, increase, labels);
+        return now;
     }
 
     private static void assertIncrease(Snapshot before, Snapshot after, String name, double increase,

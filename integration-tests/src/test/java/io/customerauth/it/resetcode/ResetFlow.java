@@ -2,8 +2,11 @@ package io.customerauth.it.resetcode;
 
 import io.customerauth.it.harness.Api;
 import io.customerauth.it.harness.Mailbox;
+import io.customerauth.it.harness.ServerMetrics;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +44,35 @@ final class ResetFlow {
             throw new AssertionError("no UUID v4 code in the mail: " + mail.text());
         }
         return matcher.group();
+    }
+
+    /** Every outcome that ends the background job of a forgot-password request (PackMetrics.ResetCodeOutcome). */
+    private static final List<String> JOB_OUTCOMES = List.of("mailed", "mail_failed", "no_account", "throttled",
+            "dropped_queue_full", "dropped_limit");
+
+    /**
+     * Waits until the background jobs of {@code count} forgot-password requests sent after {@code before} have all
+     * finished, as the server's own counters say: after that, a mail that has not arrived will not arrive.
+     */
+    static void awaitFinishedJobs(ServerMetrics metrics, ServerMetrics.Snapshot before, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        double finished = 0;
+        while (Instant.now().isBefore(deadline)) {
+            ServerMetrics.Snapshot now = metrics.scrape();
+            finished = JOB_OUTCOMES.stream().mapToDouble(outcome ->
+                    now.value("customer_auth_reset_codes_total", "outcome", outcome)
+                            - before.value("customer_auth_reset_codes_total", "outcome", outcome)).sum();
+            if (finished >= count) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("only " + finished + " of " + count + " forgot-password jobs finished in 30 s");
     }
 
     String forgotAndReadCode(String email) {

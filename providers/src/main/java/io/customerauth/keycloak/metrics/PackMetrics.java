@@ -34,8 +34,8 @@ public final class PackMetrics {
             .description("Clients refused as older than the minimum version (426), by minimum and endpoint")
             .withRegistry(REGISTRY);
     private static final Meter.MeterProvider<Counter> RESET_CODES = Counter.builder("customer.auth.reset.codes")
-            .description("Verification codes by outcome: mailed, mail_failed, dropped_queue_full, dropped_limit, used,"
-                    + " wrong_tries_exhausted")
+            .description("Forgot-password requests and verification codes by outcome: mailed, mail_failed,"
+                    + " no_account, throttled, dropped_queue_full, dropped_limit, used, wrong_tries_exhausted")
             .withRegistry(REGISTRY);
     private static final Meter.MeterProvider<Counter> IMPORTED = Counter.builder("customer.auth.import.records")
             .description("Records of the bulk import endpoint by result: created, skipped, rejected")
@@ -70,9 +70,14 @@ public final class PackMetrics {
         return status >= 100 && status < 600 ? (status / 100) + "xx" : "other";
     }
 
-    /** What became of a verification code (the label values of {@code customer_auth_reset_codes_total}). */
+    /**
+     * What became of a forgot-password request or of its code (the label values of
+     * {@code customer_auth_reset_codes_total}). Every request that got past the per-address limit ends its
+     * background job in exactly one of {@code mailed}, {@code mail_failed}, {@code no_account}, {@code throttled},
+     * {@code dropped_queue_full} or {@code dropped_limit}; a refused one counts as {@code dropped_limit} at once.
+     */
     public enum ResetCodeOutcome {
-        MAILED, MAIL_FAILED, DROPPED_QUEUE_FULL, DROPPED_LIMIT, USED, WRONG_TRIES_EXHAUSTED;
+        MAILED, MAIL_FAILED, NO_ACCOUNT, THROTTLED, DROPPED_QUEUE_FULL, DROPPED_LIMIT, USED, WRONG_TRIES_EXHAUSTED;
 
         String label() {
             return name().toLowerCase(Locale.ROOT);

@@ -1,6 +1,8 @@
 package io.customerauth.keycloak.resetcode;
 
 import io.customerauth.keycloak.mailqueue.MailQueue;
+import io.customerauth.keycloak.metrics.PackMetrics;
+import io.customerauth.keycloak.metrics.PackMetrics.ResetCodeOutcome;
 import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -38,6 +40,9 @@ final class AfterResponse {
             @Override
             protected void commitImpl() {
                 MailQueue.Admission admission = queue.submit(realmId, maxQueued, () -> runLogged(factory, task));
+                if (!admission.queued()) {
+                    PackMetrics.resetCode(ResetCodeOutcome.DROPPED_QUEUE_FULL);
+                }
                 if (admission.dropsToReport() > 0) {
                     runLogged(factory, job -> reportDrops(job, realmId, caller, maxQueued, admission.dropsToReport()));
                 }

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
+import io.customerauth.keycloak.metrics.PackMetrics;
+import io.customerauth.keycloak.metrics.PackMetrics.ResetCodeOutcome;
 import io.customerauth.keycloak.resetcode.ResetCodeSettings.Limit;
 import io.customerauth.keycloak.resetcode.WindowLimit.Verdict;
 import org.jboss.logging.Logger;
@@ -49,6 +51,7 @@ public final class ForgotPassword {
             AfterResponse.run(session, job -> mailCode(job, realmId, email, caller));
             return;
         }
+        PackMetrics.resetCode(ResetCodeOutcome.DROPPED_LIMIT);
         Limit limit = settings.perAddress();
         if (verdict == Verdict.REFUSED_FIRST) {
             LOG.warnf("forgot-password requests from this address over the realm's limit of %d per %d s: no mail"
@@ -66,11 +69,13 @@ public final class ForgotPassword {
         job.getContext().setRealm(realm);
         UserModel user = job.users().getUserByEmail(realm, email);
         if (user == null || !user.isEnabled() || user.getEmail() == null) {
+            PackMetrics.resetCode(ResetCodeOutcome.NO_ACCOUNT);
             return;
         }
         ResetCodeSettings settings = ResetCodeSettings.of(realm);
         if (isThrottled(job, realm, user, settings)) {
             LOG.debugf("verification code for user %s throttled", user.getId());
+            PackMetrics.resetCode(ResetCodeOutcome.THROTTLED);
             return;
         }
         EventBuilder event = event(job, realm, caller).user(user);
@@ -87,6 +92,7 @@ public final class ForgotPassword {
             // The user id only: Keycloak's event logger writes every detail to the log, and a drop never logs an email.
             event.detail(Details.REASON, limit.count() + " per " + limit.windowSeconds() + " s")
                     .error(REALM_MAIL_LIMIT);
+            PackMetrics.resetCode(ResetCodeOutcome.DROPPED_LIMIT);
             return;
         }
         event.detail(Details.USERNAME, user.getUsername()).detail(Details.EMAIL, user.getEmail());
@@ -94,9 +100,11 @@ public final class ForgotPassword {
         try {
             new CustomerMail(job, realm, user).sendResetCode(code, settings.lifetimeMinutes());
             event.success();
+            PackMetrics.resetCode(ResetCodeOutcome.MAILED);
         } catch (EmailException e) {
             LOG.warnf("could not mail a verification code to user %s: %s", user.getId(), CustomerMail.describe(e));
             event.error(Errors.EMAIL_SEND_FAILED);
+            PackMetrics.resetCode(ResetCodeOutcome.MAIL_FAILED);
         }
     }
 

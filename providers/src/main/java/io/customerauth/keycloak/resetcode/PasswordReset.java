@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
+import io.customerauth.keycloak.metrics.PackMetrics;
+import io.customerauth.keycloak.metrics.PackMetrics.ResetCodeOutcome;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -73,6 +75,7 @@ public final class PasswordReset {
             event.error(Errors.INVALID_CODE);
             return new InvalidCode();
         }
+        PackMetrics.resetCode(ResetCodeOutcome.USED);
         user.credentialManager().updateCredential(UserCredentialModel.password(newPassword, false));
         signOutEverywhere(realm, user);
         clearLoginFailures(realm, user);

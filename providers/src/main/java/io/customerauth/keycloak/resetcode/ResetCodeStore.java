@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
+import io.customerauth.keycloak.metrics.PackMetrics;
+import io.customerauth.keycloak.metrics.PackMetrics.ResetCodeOutcome;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -82,6 +84,7 @@ final class ResetCodeStore {
         }
         if (slot == settings.maxAttempts()) {
             kill(realm, user, entry);
+            PackMetrics.resetCode(ResetCodeOutcome.WRONG_TRIES_EXHAUSTED);
         }
         return false;
     }
