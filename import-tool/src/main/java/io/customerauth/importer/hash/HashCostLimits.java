@@ -27,6 +27,8 @@ public final class HashCostLimits {
     /** werkzeug pbkdf2's iterations: 1 to 5,000,000 (werkzeug 3 makes 600,000 or 1,000,000). */
     public static final int PBKDF2_MIN_ITERATIONS = 1;
     public static final int PBKDF2_MAX_ITERATIONS = 5_000_000;
+    /** werkzeug pbkdf2's digest: at most 64 bytes (SHA-512's); every further key block repeats all the iterations. */
+    public static final int PBKDF2_MAX_KEY_BYTES = 64;
 
     /** argon2's m (KiB): 256 MiB at most. */
     public static final int ARGON2_MAX_MEMORY_KIB = 256 * 1024;

@@ -65,6 +65,10 @@ final class WerkzeugHash {
             throw new UnsupportedHashException(String.format(Locale.ROOT, "pbkdf2 iterations above %,d",
                     HashCostLimits.PBKDF2_MAX_ITERATIONS));
         }
+        if (parts[2].length() / 2 > HashCostLimits.PBKDF2_MAX_KEY_BYTES) {
+            throw new UnsupportedHashException("pbkdf2 digest longer than " + HashCostLimits.PBKDF2_MAX_KEY_BYTES
+                    + " bytes");
+        }
         return CredentialJson.credential(PBKDF2, iterations, Map.of("hashAlgorithm", digest),
                 parts[2].toLowerCase(Locale.ROOT), parts[1].getBytes(StandardCharsets.UTF_8));
     }

@@ -128,6 +128,7 @@ class PasswordHashesTest {
             "scrypt:1:1:1$salt$0123456789abcdef0123456789abcdef | scrypt N must be an integer of at least 2",
             "pbkdf2:sha256:10000000$salt$0123456789abcdef0123456789abcdef | pbkdf2 iterations above 5,000,000",
             "pbkdf2:sha256:5000001$salt$0123456789abcdef0123456789abcdef | pbkdf2 iterations above 5,000,000",
+            "pbkdf2:sha512:1000$salt$0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdefab | pbkdf2 digest longer than 64 bytes",
             "$argon2id$v=19$m=1048576,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 memory above 256 MiB",
             "$argon2id$v=19$m=262145,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 memory above 256 MiB",
             "$argon2id$v=19$m=65536,t=11,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc | argon2 iterations above 10",
@@ -146,6 +147,7 @@ class PasswordHashesTest {
             "scrypt:2:1:1$salt$0123456789abcdef0123456789abcdef",
             "pbkdf2:sha256:1$salt$0123456789abcdef0123456789abcdef",
             "pbkdf2:sha256:5000000$salt$0123456789abcdef0123456789abcdef",
+            "pbkdf2:sha512:1000$salt$0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
             "$argon2id$v=19$m=262144,t=10,p=16$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc"})
     void acceptsAHashRightAtTheCostLimits(String hash) throws Exception {
         assertThat(PasswordHashes.toCredential(hash).algorithm()).isNotBlank();

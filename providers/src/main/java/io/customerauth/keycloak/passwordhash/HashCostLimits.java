@@ -19,8 +19,8 @@ import org.keycloak.models.credential.dto.PasswordSecretData;
  * tampered credential can make every verification of it burn CPU or memory for seconds to days; Keycloak's argon2
  * provider even verifies behind a semaphore sized to the CPU count, so a few such users stall every login.
  *
- * <p>The import tool refuses the same hashes with the same numbers: change them in both places or nowhere. (The PBKDF2
- * key length and the argon2 hashLength check were added here afterwards; the tool does not have them yet.) Each bound
+ * <p>The import tool refuses the same hashes with the same numbers: change them in both places or nowhere (the
+ * argon2 hashLength check needs no twin there: the tool writes hashLength from the hash itself). Each bound
  * sits far above what the source formats produce by default (noted per constant), so real hashes always pass.
  *
  * <p>{@link #exceeded(PasswordCredentialModel)} is the one check every path uses: the pack's verify-only providers
