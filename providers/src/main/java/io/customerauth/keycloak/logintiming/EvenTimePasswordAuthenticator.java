@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.logintiming;
 
+import io.customerauth.keycloak.passwordhash.HashCostLimits;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -21,40 +22,49 @@ import java.util.Optional;
 public final class EvenTimePasswordAuthenticator extends ValidatePassword {
 
     public static final String PROVIDER_ID = "customer-validate-password";
-    private static final String UNREADABLE = "unreadable";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         FailedLoginFloor floor = FailedLoginFloor.NODE;
         long start = floor.now();
-        Optional<String> algorithm = storedAlgorithm(context.getUser());
-        if (algorithm.isEmpty()) {
+        Optional<StoredPassword> stored = storedPassword(context.getUser());
+        if (stored.isEmpty()) {
             AuthenticatorUtils.dummyHash(context);
             floor.record(realmAlgorithm(context.getRealm()), floor.now() - start);
         }
         long verifyStart = floor.now();
         super.authenticate(context);
-        algorithm.ifPresent(stored -> floor.record(stored, floor.now() - verifyStart));
+        stored.filter(StoredPassword::hashes)
+                .ifPresent(password -> floor.record(password.algorithm(), floor.now() - verifyStart));
         if (FlowStep.refused(context)) {
             floor.padFailure(start);
         }
     }
 
-    /** The algorithm of the user's stored password; empty when there is none to verify. */
-    private static Optional<String> storedAlgorithm(UserModel user) {
+    /** The user's stored password, or empty when there is none to verify. */
+    private static Optional<StoredPassword> storedPassword(UserModel user) {
         return user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
                 .findFirst()
-                .map(EvenTimePasswordAuthenticator::algorithmOf);
+                .map(EvenTimePasswordAuthenticator::describe);
     }
 
-    private static String algorithmOf(CredentialModel credential) {
+    private static StoredPassword describe(CredentialModel credential) {
         try {
-            String algorithm = PasswordCredentialModel.createFromCredentialModel(credential)
-                    .getPasswordCredentialData().getAlgorithm();
-            return algorithm == null ? UNREADABLE : algorithm;
+            PasswordCredentialModel password = PasswordCredentialModel.createFromCredentialModel(credential);
+            String algorithm = password.getPasswordCredentialData().getAlgorithm();
+            return algorithm == null ? StoredPassword.UNREADABLE
+                    : new StoredPassword(algorithm, HashCostLimits.exceeded(password).isEmpty());
         } catch (RuntimeException unreadable) {
-            return UNREADABLE;
+            return StoredPassword.UNREADABLE;
         }
+    }
+
+    /**
+     * A stored password's algorithm, and whether verifying it really hashes: one over the hash cost limits, or
+     * unreadable, is refused at once, and its time says nothing of the algorithm's cost.
+     */
+    private record StoredPassword(String algorithm, boolean hashes) {
+        static final StoredPassword UNREADABLE = new StoredPassword("unreadable", false);
     }
 
     private static String realmAlgorithm(RealmModel realm) {

@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
  * only someone who knows the password sees it.
  *
  * <p>Each algorithm's cost is learned from the verifications the node measured: a moving average plus four times the
- * moving mean deviation, so that nearly every verification of that algorithm ends before the floor and every kind of
- * failure ends at the floor, not around it. An algorithm not seen for {@link #FORGET_AFTER} (after a migration
+ * moving mean of how far slower ones ran above it, so that nearly every verification of that algorithm ends before
+ * the floor and every kind of failure ends at the floor, not around it (a fast outlier does not raise it). An algorithm not seen for {@link #FORGET_AFTER} (after a migration
  * re-hashed every legacy hash, say) is forgotten. The floor is
  * capped, so that one costly hash cannot slow every failure down without bound: a hash costlier than the cap stays
  * distinguishable (the README's security section says so).
@@ -80,12 +80,12 @@ final class FailedLoginFloor {
         }
     }
 
-    /** Moving averages (weight 1/8 for the newest) of the cost and of its distance from the average. */
+    /** Moving averages (weight 1/8 for the newest) of the cost and of how far above the average it ran. */
     private record Cost(long averageNanos, long deviationNanos, long lastSeenNanos) {
 
         Cost updatedWith(long nanos, long now) {
             long average = averageNanos + (nanos - averageNanos) / 8;
-            long deviation = deviationNanos + (Math.abs(nanos - averageNanos) - deviationNanos) / 8;
+            long deviation = deviationNanos + (Math.max(0, nanos - averageNanos) - deviationNanos) / 8;
             return new Cost(average, deviation, now);
         }
 
