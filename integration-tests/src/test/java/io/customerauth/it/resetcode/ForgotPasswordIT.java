@@ -87,12 +87,12 @@ class ForgotPasswordIT {
             unknownNanos.add(timed("nobody-" + i + "-" + System.nanoTime() + "@example.test"));
         }
 
-        double known = Timing.medianMillis(knownNanos);
-        double unknown = Timing.medianMillis(unknownNanos);
+        double knownMillis = Timing.medianMillis(knownNanos);
+        double unknownMillis = Timing.medianMillis(unknownNanos);
 
         // the same work on the request thread either way; a few ms each, so the bound allows scheduling noise
-        assertThat(Math.max(known, unknown) / Math.min(known, unknown))
-                .as("ratio of the median answer times (known %.1f ms, unknown %.1f ms)", known, unknown)
+        assertThat(Math.max(knownMillis, unknownMillis) / Math.min(knownMillis, unknownMillis))
+                .as("ratio of the median answer times (known %.1f ms, unknown %.1f ms)", knownMillis, unknownMillis)
                 .isLessThan(1.3);
     }
 
