@@ -29,22 +29,38 @@ final class CustomerMail {
         this.session = session;
         this.realm = realm;
         this.user = user;
-        String language = user.getFirstAttribute(CustomerProfile.LANGUAGE);
-        if (language != null) {
-            // With no authentication session, Keycloak's locale selector reads the user's choice from here.
-            session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, language);
-        }
     }
 
     void sendResetCode(String code, int lifetimeMinutes) throws EmailException {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);
         attributes.put("lifetimeMinutes", lifetimeMinutes);
-        templates().send("customerResetCodeSubject", List.of(), RESET_CODE_TEMPLATE, attributes);
+        send("customerResetCodeSubject", RESET_CODE_TEMPLATE, attributes);
     }
 
     void sendPasswordChanged() throws EmailException {
-        templates().send("customerPasswordChangedSubject", List.of(), PASSWORD_CHANGED_TEMPLATE, new HashMap<>());
+        send("customerPasswordChangedSubject", PASSWORD_CHANGED_TEMPLATE, new HashMap<>());
+    }
+
+    /**
+     * Sends in the customer's language. With no authentication session, Keycloak's locale selector reads the user's
+     * choice from a session attribute: it is set for this send only, and the session's own value comes back after.
+     */
+    private void send(String subjectKey, String template, Map<String, Object> attributes) throws EmailException {
+        String language = user.getFirstAttribute(CustomerProfile.LANGUAGE);
+        Object previous = session.getAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE);
+        if (language != null) {
+            session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, language);
+        }
+        try {
+            templates().send(subjectKey, List.of(), template, attributes);
+        } finally {
+            if (language != null && previous == null) {
+                session.removeAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE);
+            } else if (language != null) {
+                session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, previous);
+            }
+        }
     }
 
     /** What went wrong, for the log: the messages of the exception chain, which never hold the mail's content. */
