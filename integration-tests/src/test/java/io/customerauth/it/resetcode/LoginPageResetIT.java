@@ -119,9 +119,29 @@ class LoginPageResetIT {
         assertThat(browser.find(By.cssSelector("label[for='code']")).getText()).contains("Verification code");
     }
 
-    /** From customer-app's sign-in page: "Forgot password?", then the email. Ends on the code page. */
+    @Test
+    void aCustomerWhoReadsFrenchGetsTheCodePageInFrench() {
+        Customer customer = customers.create(Customers.spec().language("fr"));
+
+        askForACode(customer.email(), "&ui_locales=fr");
+        String sent = browser.find(PAGE_MESSAGE).getText();
+        String label = browser.find(By.cssSelector("label[for='code']")).getText();
+        enterCode(UUID.randomUUID().toString());
+        String error = browser.awaitText(CODE_ERROR, text -> !text.isEmpty());
+
+        assertThat(sent).isEqualTo("Si vous avez un compte, vous recevrez un e-mail contenant les instructions pour"
+                + " réinitialiser votre mot de passe.");
+        assertThat(label).contains("Code de vérification");
+        assertThat(error).isEqualTo("Code de vérification invalide ou expiré.");
+    }
+
     private void askForACode(String email) {
-        browser.open(authorizationUrl());
+        askForACode(email, "");
+    }
+
+    /** From customer-app's sign-in page: "Forgot password?", then the email. Ends on the code page. */
+    private void askForACode(String email, String extraParameters) {
+        browser.open(authorizationUrl() + extraParameters);
         browser.click(FORGOT_PASSWORD);
         browser.type(By.id("username"), email);
         browser.click(By.id("kc-form-buttons"));
