@@ -4,7 +4,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 import java.util.Map;
 
@@ -17,8 +16,8 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
     public static final String REALM = "customers";
     public static final String CLIENT_ID = "customer-app";
     public static final Map<String, String> SUITE_FLOOD_LIMITS = Map.of(
-            "customerAuth.resetCode.requestsPerAddress", "100000",
-            "customerAuth.resetCode.mailsPerRealm", "100000");
+            ResetCodeStep.REQUESTS_PER_ADDRESS, "100000",
+            ResetCodeStep.MAILS_PER_REALM, "100000");
 
     private final TestDatabase database;
     private final Mailbox mailbox;
@@ -60,12 +59,11 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
     /**
      * Every request of the suite comes from 127.0.0.1 and it mails hundreds of codes within minutes: the shop's
      * limits (10 forgot-password requests per address per 10 minutes, 300 mails a minute) would drop most of them.
-     * The suite raises them once, as an admin would; the flood tests lower them again for their own test.
+     * The suite raises them once in the code step's settings, as an admin would; the flood tests lower them again
+     * for their own test.
      */
     private static void raiseFloodLimits(RealmResource realm) {
-        RealmRepresentation representation = realm.toRepresentation();
-        representation.getAttributes().putAll(SUITE_FLOOD_LIMITS);
-        realm.update(representation);
+        ResetCodeStep.apply(realm, SUITE_FLOOD_LIMITS);
     }
 
     public Api api() {

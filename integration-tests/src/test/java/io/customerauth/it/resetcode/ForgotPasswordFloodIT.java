@@ -6,6 +6,7 @@ import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
 import io.customerauth.it.harness.Events;
 import io.customerauth.it.harness.Mailbox;
+import io.customerauth.it.harness.ResetCodeStep;
 import io.customerauth.it.harness.ServerLog;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -52,8 +53,8 @@ class ForgotPasswordFloodIT {
         Instant start = Instant.now();
         List<Customer> five = IntStream.range(0, 5).mapToObj(i -> customers.create()).toList();
         List<Api.Response> answers = new ArrayList<>();
-        try (RealmSettings ignored = RealmSettings.set(realm, Map.of(
-                RealmSettings.REQUESTS_PER_ADDRESS, "3", RealmSettings.ADDRESS_WINDOW, windowOfItsOwn()))) {
+        try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(
+                ResetCodeStep.REQUESTS_PER_ADDRESS, "3", ResetCodeStep.ADDRESS_WINDOW, windowOfItsOwn()))) {
             for (Customer customer : five) {
                 answers.add(flow.forgot(customer.email()));
             }
@@ -82,8 +83,8 @@ class ForgotPasswordFloodIT {
         List<Customer> four = IntStream.range(0, 4).mapToObj(i -> customers.create()).toList();
         List<Api.Response> answers = new ArrayList<>();
         List<EventRepresentation> outcomes = new ArrayList<>();
-        try (RealmSettings ignored = RealmSettings.set(realm, Map.of(
-                RealmSettings.MAILS_PER_REALM, "2", RealmSettings.REALM_WINDOW, windowOfItsOwn()))) {
+        try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(
+                ResetCodeStep.MAILS_PER_REALM, "2", ResetCodeStep.REALM_WINDOW, windowOfItsOwn()))) {
             for (Customer customer : four) {
                 answers.add(flow.forgot(customer.email()));
             }
@@ -120,7 +121,7 @@ class ForgotPasswordFloodIT {
         Customer second = customers.create();
         Customer third = customers.create();
         List<Api.Response> answers = new ArrayList<>();
-        try (RealmSettings ignored = RealmSettings.set(realm, Map.of(RealmSettings.MAX_QUEUED_JOBS, "2"));
+        try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(ResetCodeStep.MAX_QUEUED_JOBS, "2"));
              HeldSmtpServer smtp = HeldSmtpServer.pointRealmAt(realm)) {
             answers.add(flow.forgot(first.email()));
             answers.add(flow.forgot(second.email()));

@@ -9,14 +9,8 @@ import java.util.Map;
 /** Changes realm attributes for the length of a test, as an admin would in the console, and puts them back. */
 final class RealmSettings implements AutoCloseable {
 
-    static final String CODE_LIFETIME = "actionTokenGeneratedByUserLifespan.reset-credentials";
-    static final String MAX_ATTEMPTS = "customerAuth.resetCode.maxAttempts";
-    static final String THROTTLE = "customerAuth.resetCode.throttleSeconds";
-    static final String REQUESTS_PER_ADDRESS = "customerAuth.resetCode.requestsPerAddress";
-    static final String ADDRESS_WINDOW = "customerAuth.resetCode.addressWindowSeconds";
-    static final String MAILS_PER_REALM = "customerAuth.resetCode.mailsPerRealm";
-    static final String REALM_WINDOW = "customerAuth.resetCode.realmWindowSeconds";
-    static final String MAX_QUEUED_JOBS = "customerAuth.resetCode.maxQueuedJobs";
+    /** Where the wrong-try count lived before the code step had settings; still read as its fallback. */
+    static final String LEGACY_MAX_ATTEMPTS = "customerAuth.resetCode.maxAttempts";
 
     private final RealmResource realm;
     private final Map<String, String> original;

@@ -6,6 +6,7 @@ import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
 import io.customerauth.it.harness.Events;
 import io.customerauth.it.harness.Mailbox;
+import io.customerauth.it.harness.ResetCodeStep;
 import io.customerauth.it.harness.ServerLog;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -126,10 +127,28 @@ class ResetPasswordIT {
     }
 
     @Test
+    void aRealmStillConfiguredByTheOldAttributesKeepsItsNumberOfTries() {
+        Customer customer = customers.create();
+        String code;
+        try (ResetCodeStep ignored = ResetCodeStep.set(realm, java.util.Collections.singletonMap(
+                ResetCodeStep.MAX_ATTEMPTS, null));
+             RealmSettings legacy = RealmSettings.set(realm, Map.of(RealmSettings.LEGACY_MAX_ATTEMPTS, "2"))) {
+            code = flow.forgotAndReadCode(customer.email());
+            flow.reset(customer.email(), java.util.UUID.randomUUID().toString(), NEW_PASSWORD);
+            flow.reset(customer.email(), java.util.UUID.randomUUID().toString(), NEW_PASSWORD);
+
+            Api.Response afterTwoWrongCodes = flow.reset(customer.email(), code, NEW_PASSWORD);
+
+            assertThat(afterTwoWrongCodes.status()).isEqualTo(400);
+            assertThat(afterTwoWrongCodes.body()).isEqualTo(ResetFlow.INVALID_CODE);
+        }
+    }
+
+    @Test
     void anExpiredCodeGetsTheSameAnswer() throws InterruptedException {
         Customer customer = customers.create();
         String code;
-        try (RealmSettings ignored = RealmSettings.set(realm, Map.of(RealmSettings.CODE_LIFETIME, "2"))) {
+        try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(ResetCodeStep.CODE_LIFETIME, "2"))) {
             code = flow.forgotAndReadCode(customer.email());
             Thread.sleep(3000);
         }
@@ -145,7 +164,7 @@ class ResetPasswordIT {
         Customer customer = customers.create();
         String first;
         String second;
-        try (RealmSettings ignored = RealmSettings.set(realm, Map.of(RealmSettings.THROTTLE, "0"))) {
+        try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(ResetCodeStep.THROTTLE, "0"))) {
             first = flow.forgotAndReadCode(customer.email());
             second = flow.forgotAndReadCode(customer.email());
         }

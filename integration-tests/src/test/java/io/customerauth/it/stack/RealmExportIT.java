@@ -1,11 +1,14 @@
 package io.customerauth.it.stack;
 
 import io.customerauth.it.harness.CustomerAuthIT;
+import io.customerauth.it.harness.ResetCodeStep;
 import io.customerauth.it.harness.TestStack;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPConfig;
 
@@ -48,5 +51,35 @@ class RealmExportIT {
 
         assertThat(clients).singleElement()
                 .satisfies(client -> assertThat(client.isDirectAccessGrantsEnabled()).isTrue());
+    }
+
+    @Test
+    void forgotPasswordOnTheLoginPageMailsAVerificationCodeNeverALink(RealmResource realm) {
+        RealmRepresentation representation = realm.toRepresentation();
+
+        assertThat(representation.isResetPasswordAllowed()).as("the login page offers it").isTrue();
+        assertThat(representation.getResetCredentialsFlow()).isEqualTo(ResetCodeStep.FLOW);
+        assertThat(representation.getLoginTheme()).isEqualTo("customer-auth");
+        assertThat(realm.flows().getExecutions(ResetCodeStep.FLOW))
+                .extracting(AuthenticationExecutionInfoRepresentation::getProviderId)
+                .containsExactly("reset-credentials-choose-user", ResetCodeStep.PROVIDER_ID, "reset-password")
+                .doesNotContain("reset-credential-email");
+        RequiredActionProviderRepresentation finish = realm.flows().getRequiredAction("customer-reset-finish");
+        assertThat(finish.isEnabled()).isTrue();
+        assertThat(finish.getPriority()).isGreaterThan(realm.flows().getRequiredAction("UPDATE_PASSWORD").getPriority());
+    }
+
+    @Test
+    void customerAttributeLabelsAreRealmTextsInEnglishAndFrench(RealmResource realm) {
+        UPConfig profile = realm.users().userProfile().getConfiguration();
+
+        for (String attribute : List.of("customer_id", "country", "language")) {
+            String key = "profile.attributes." + attribute;
+            assertThat(profile.getAttribute(attribute).getDisplayName()).isEqualTo("${" + key + "}");
+            assertThat(realm.localization().getRealmLocalizationTexts("en")).containsKey(key);
+            assertThat(realm.localization().getRealmLocalizationTexts("fr")).containsKey(key);
+        }
+        assertThat(realm.localization().getRealmLocalizationTexts("fr"))
+                .containsEntry("profile.attributes.country", "Pays");
     }
 }

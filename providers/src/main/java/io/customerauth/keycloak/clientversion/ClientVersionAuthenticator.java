@@ -1,13 +1,10 @@
 package io.customerauth.keycloak.clientversion;
 
+import io.customerauth.keycloak.flows.PackStep;
 import io.customerauth.keycloak.metrics.PackMetrics;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -20,7 +17,7 @@ import java.util.Map;
  * <p>A refusal is a forced challenge, not a failure: Keycloak's brute-force detector only counts failures, and an
  * old app is not a wrong password.
  */
-final class ClientVersionAuthenticator implements Authenticator {
+final class ClientVersionAuthenticator implements PackStep {
 
     static final String EVENT_ERROR = "client_version_refused";
 
@@ -57,23 +54,5 @@ final class ClientVersionAuthenticator implements Authenticator {
     @Override
     public void action(AuthenticationFlowContext context) {
         authenticate(context);
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

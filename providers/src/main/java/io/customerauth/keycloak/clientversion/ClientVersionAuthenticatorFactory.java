@@ -1,18 +1,16 @@
 package io.customerauth.keycloak.clientversion;
 
-import org.keycloak.Config;
+import io.customerauth.keycloak.flows.PackStepFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
 import java.util.List;
 
 /** Registers the client-version check as an authenticator that admins place in a flow and configure. */
-public final class ClientVersionAuthenticatorFactory implements AuthenticatorFactory {
+public final class ClientVersionAuthenticatorFactory implements PackStepFactory {
 
     public static final String PROVIDER_ID = "client-version";
 
@@ -48,18 +46,8 @@ public final class ClientVersionAuthenticatorFactory implements AuthenticatorFac
     }
 
     @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
     public String getHelpText() {
         return "Refuses apps older than a minimum version, read from the X-Client-Version header.";
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
     }
 
     @Override
@@ -68,24 +56,7 @@ public final class ClientVersionAuthenticatorFactory implements AuthenticatorFac
     }
 
     @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return CONFIG_PROPERTIES;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,6 +1,6 @@
 package io.customerauth.keycloak.clientversion;
 
-import org.keycloak.models.AuthenticationExecutionModel;
+import io.customerauth.keycloak.flows.FlowSteps;
 import org.keycloak.models.AuthenticationFlowBindings;
 import org.keycloak.models.AuthenticationFlowModel;
 import org.keycloak.models.ClientModel;
@@ -22,8 +22,8 @@ public final class MinimumClientVersion {
     /** The minimum the client's direct-grant flow enforces, or empty when the flow enforces none. */
     public static Optional<ClientVersion> of(RealmModel realm, ClientModel client) {
         return directGrantFlow(realm, client)
-                .flatMap(flow -> findConfig(realm, flow.getId()))
-                .map(ClientVersionConfig::minimum);
+                .flatMap(flow -> FlowSteps.findEnabled(realm, flow, ClientVersionAuthenticatorFactory.PROVIDER_ID))
+                .map(step -> ClientVersionConfig.of(FlowSteps.configOf(realm, step)).minimum());
     }
 
     private static Optional<AuthenticationFlowModel> directGrantFlow(RealmModel realm, ClientModel client) {
@@ -33,23 +33,5 @@ public final class MinimumClientVersion {
             return Optional.ofNullable(realm.getAuthenticationFlowById(override));
         }
         return Optional.ofNullable(realm.getDirectGrantFlow());
-    }
-
-    private static Optional<ClientVersionConfig> findConfig(RealmModel realm, String flowId) {
-        return realm.getAuthenticationExecutionsStream(flowId)
-                .filter(execution -> execution.getRequirement() != AuthenticationExecutionModel.Requirement.DISABLED)
-                .map(execution -> execution.isAuthenticatorFlow()
-                        ? findConfig(realm, execution.getFlowId())
-                        : configOf(realm, execution))
-                .flatMap(Optional::stream)
-                .findFirst();
-    }
-
-    private static Optional<ClientVersionConfig> configOf(RealmModel realm, AuthenticationExecutionModel execution) {
-        if (!ClientVersionAuthenticatorFactory.PROVIDER_ID.equals(execution.getAuthenticator())) {
-            return Optional.empty();
-        }
-        String configId = execution.getAuthenticatorConfig();
-        return Optional.of(ClientVersionConfig.of(configId == null ? null : realm.getAuthenticatorConfigById(configId)));
     }
 }

@@ -77,16 +77,24 @@ public final class PasswordReset {
         }
         PackMetrics.resetCode(ResetCodeOutcome.USED);
         user.credentialManager().updateCredential(UserCredentialModel.password(newPassword, false));
-        signOutEverywhere(realm, user);
-        clearLoginFailures(realm, user);
+        afterPasswordChanged(realm, user);
         event.success();
         event(realm, client, user, EventType.UPDATE_CREDENTIAL)
                 .detail(Details.CREDENTIAL_TYPE, PasswordCredentialModel.TYPE)
                 .success();
+        return new Done();
+    }
+
+    /**
+     * What follows a reset's new password, here and on the login page ({@link ResetFinishAction}): every session
+     * ends, brute-force failures are cleared, and a "your password was changed" mail goes out after the answer.
+     */
+    void afterPasswordChanged(RealmModel realm, UserModel user) {
+        signOutEverywhere(realm, user);
+        clearLoginFailures(realm, user);
         String realmId = realm.getId();
         String userId = user.getId();
         AfterResponse.run(session, job -> mailPasswordChanged(job, realmId, userId));
-        return new Done();
     }
 
     /** As the admin console's "Sign out": tokens issued before now stop working, live sessions end. */

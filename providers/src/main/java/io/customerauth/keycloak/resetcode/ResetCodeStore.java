@@ -89,6 +89,11 @@ final class ResetCodeStore {
         return false;
     }
 
+    /** {@link #check} then {@link #consume}: for the login page, where the new password comes on the next page. */
+    boolean use(RealmModel realm, UserModel user, String code) {
+        return check(realm, user, code) && consume(realm, user, code);
+    }
+
     /** Uses the code up: true for exactly one caller, on whichever node, and only if it is still this code. */
     boolean consume(RealmModel realm, UserModel user, String code) {
         Map<String, String> entry = store.remove(key(realm, user));

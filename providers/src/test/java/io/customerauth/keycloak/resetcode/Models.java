@@ -6,7 +6,7 @@ import org.keycloak.models.UserModel;
 import java.lang.reflect.Proxy;
 import java.util.Map;
 
-/** Just enough of Keycloak's realm and user models for the reset-code classes: ids, attributes, the code lifetime. */
+/** Just enough of Keycloak's realm and user models for the reset-code classes: ids and attributes. */
 final class Models {
 
     private Models() {
@@ -17,7 +17,6 @@ final class Models {
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getId", "getName" -> id;
                     case "getAttribute" -> attributes.get((String) args[0]);
-                    case "getActionTokenGeneratedByUserLifespan" -> 600;
                     case "toString" -> "realm " + id;
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

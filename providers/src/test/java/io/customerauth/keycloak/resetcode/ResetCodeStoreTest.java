@@ -21,11 +21,11 @@ class ResetCodeStoreTest {
 
     private static final RealmModel REALM = Models.realm("realm-1", Map.of());
     private static final UserModel USER = Models.user("user-1");
-    private static final int MAX_ATTEMPTS = ResetCodeSettings.DEFAULT_MAX_ATTEMPTS;
+    private static final int MAX_ATTEMPTS = ResetCodeSetting.MAX_ATTEMPTS.defaultValue();
 
     private final InMemorySingleUseObjects store = new InMemorySingleUseObjects();
     private final AtomicInteger comparisons = new AtomicInteger();
-    private final ResetCodeStore codes = new ResetCodeStore(store, ResetCodeSettings.of(REALM),
+    private final ResetCodeStore codes = new ResetCodeStore(store, ResetCodeSettings.of(Map.of(), REALM),
             (code, salt, hash) -> {
                 comparisons.incrementAndGet();
                 return ResetCodeHash.matches(code, salt, hash);

@@ -3,8 +3,6 @@ package io.customerauth.keycloak.resetcode;
 import io.customerauth.keycloak.resetcode.ResetCodeSettings.Limit;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ResetLimitsTest {
@@ -49,24 +47,5 @@ class ResetLimitsTest {
 
         assertThat(store.keys()).allMatch(key -> key.startsWith("customer-auth:reset-limit:"))
                 .noneMatch(key -> key.contains("198.51"));
-    }
-
-    @Test
-    void settingsDefaultToWhatAShopKeepsAndReadTheRealmAttributes() {
-        ResetCodeSettings defaults = ResetCodeSettings.of(Models.realm("r", Map.of()));
-        ResetCodeSettings set = ResetCodeSettings.of(Models.realm("r", Map.of(
-                ResetCodeSettings.REQUESTS_PER_ADDRESS, "3",
-                ResetCodeSettings.ADDRESS_WINDOW_SECONDS, " 120 ",
-                ResetCodeSettings.MAILS_PER_REALM, "0",
-                ResetCodeSettings.REALM_WINDOW_SECONDS, "not a number",
-                ResetCodeSettings.MAX_QUEUED_JOBS, "-4")));
-
-        assertThat(defaults.perAddress()).isEqualTo(new Limit(10, 600));
-        assertThat(defaults.perRealm()).isEqualTo(new Limit(300, 60));
-        assertThat(defaults.maxQueuedJobs()).isEqualTo(200);
-        assertThat(set.perAddress()).isEqualTo(new Limit(3, 120));
-        assertThat(set.perRealm().isOff()).isTrue();
-        assertThat(set.perRealm().windowSeconds()).isEqualTo(60);
-        assertThat(set.maxQueuedJobs()).isEqualTo(1);
     }
 }
