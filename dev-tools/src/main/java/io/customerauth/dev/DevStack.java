@@ -6,24 +6,20 @@ import io.customerauth.dev.process.LogTail;
 import io.customerauth.dev.process.ProcessNotReadyException;
 import io.customerauth.dev.process.SupervisedProcess;
 import io.customerauth.dev.stack.Banner;
+import io.customerauth.dev.stack.ChildLaunch;
 import io.customerauth.dev.stack.KeycloakLaunch;
+import io.customerauth.dev.stack.LocalPorts;
+import io.customerauth.dev.stack.ProgressNotes;
 import io.customerauth.dev.stack.StackSettings;
 import io.customerauth.dev.stack.StackSupervisor;
-import java.io.File;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +41,7 @@ public final class DevStack {
     private static final Duration MAIL_CATCHER_GRACE = Duration.ofSeconds(15);
     private static final Duration POSTGRES_GRACE = Duration.ofSeconds(60);
     private static final Duration LEFTOVER_GRACE = Duration.ofSeconds(60);
-    private static final long NOTE_EVERY_SECONDS = 20;
+    private static final Duration NOTE_EVERY = Duration.ofSeconds(20);
 
     private final StackSettings settings;
     private StackSupervisor supervisor;
@@ -78,7 +74,9 @@ public final class DevStack {
         supervisor = new StackSupervisor(acquireLock(), DevStack::say);
         supervisor.stopLeftovers(LEFTOVER_GRACE);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopEverything, "bin-dev-stop"));
-        checkPortsFree();
+        LocalPorts.clash(settings).ifPresent(clash -> {
+            throw new Failure(clash);
+        });
         resetDatabase();
         SupervisedProcess mailCatcher = startMailCatcher();
         SupervisedProcess postgres = switch (settings.database()) {
@@ -115,18 +113,6 @@ public final class DevStack {
         }
     }
 
-    private void checkPortsFree() {
-        for (Port port : List.of(new Port(settings.httpPort(), "Keycloak's HTTP port", "KC_HTTP_PORT"),
-                new Port(settings.managementPort(), "Keycloak's management port", "KC_HTTP_MANAGEMENT_PORT"),
-                new Port(settings.smtpPort(), "the mail catcher's SMTP port", "SMTP_PORT"),
-                new Port(settings.mailHttpPort(), "the mail catcher's web port", "MAIL_HTTP_PORT"))) {
-            if (port.inUse()) {
-                throw new Failure("port " + port.number() + " (" + port.what() + ") is already in use: is another"
-                        + " Keycloak or bin/dev running? Stop it, or set " + port.variable() + " to another port.");
-            }
-        }
-    }
-
     private void resetDatabase() throws IOException {
         if (!settings.reset()) {
             return;
@@ -144,9 +130,8 @@ public final class DevStack {
     }
 
     private SupervisedProcess startMailCatcher() throws IOException {
-        SupervisedProcess mailCatcher = startDevTool("the mail catcher", DevMailCatcher.class, Map.of(
-                "SMTP_PORT", Integer.toString(settings.smtpPort()),
-                "MAIL_HTTP_PORT", Integer.toString(settings.mailHttpPort())), "mail-catcher.log", MAIL_CATCHER_GRACE);
+        SupervisedProcess mailCatcher = startDevTool("the mail catcher", DevMailCatcher.class,
+                ChildLaunch.mailCatcherEnvironment(settings), "mail-catcher.log", MAIL_CATCHER_GRACE);
         awaitLine(mailCatcher, "Mail catcher ready", MAIL_CATCHER_START);
         say("Mail catcher ready (SMTP localhost:" + settings.smtpPort() + ", web page http://localhost:"
                 + settings.mailHttpPort() + "/).");
@@ -156,13 +141,8 @@ public final class DevStack {
     private SupervisedProcess startPostgres() throws IOException {
         say("Starting PostgreSQL on port " + settings.postgresPort() + " (data in "
                 + settings.relative(settings.postgresData()) + ")...");
-        SupervisedProcess postgres = startDevTool("PostgreSQL", DevPostgres.class, Map.of(
-                "DEV_PG_PORT", Integer.toString(settings.postgresPort()),
-                "DEV_PG_DATA", settings.postgresData().toString(),
-                "DEV_PG_WORK", settings.devDir().resolve("postgres-bin").toString(),
-                "DEV_DB_USERNAME", settings.dbUsername(),
-                "DEV_DB_PASSWORD", settings.dbPassword(),
-                "DEV_DB_NAME", StackSettings.POSTGRES_DATABASE), "postgres.log", POSTGRES_GRACE);
+        SupervisedProcess postgres = startDevTool("PostgreSQL", DevPostgres.class,
+                ChildLaunch.postgresEnvironment(settings), "postgres.log", POSTGRES_GRACE);
         awaitLine(postgres, "PostgreSQL ready", POSTGRES_START);
         say("PostgreSQL ready (" + settings.jdbcUrl() + ").");
         return postgres;
@@ -186,14 +166,7 @@ public final class DevStack {
                 settings.keycloakHome().toString());
         say("Waiting for Keycloak to be ready (about a minute on a small machine; tail -f dev.log to follow)...");
         long started = System.nanoTime();
-        ScheduledExecutorService notes = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "bin-dev-notes");
-            thread.setDaemon(true);
-            return thread;
-        });
-        notes.scheduleAtFixedRate(() -> say("  ...still starting (" + secondsSince(started) + " s)"),
-                NOTE_EVERY_SECONDS, NOTE_EVERY_SECONDS, TimeUnit.SECONDS);
-        try {
+        try (ProgressNotes ignored = ProgressNotes.every(NOTE_EVERY, "  ...still starting (%d s)", DevStack::say)) {
             keycloak.awaitHttpOk(URI.create("http://127.0.0.1:" + settings.managementPort() + "/health/ready"),
                     settings.startTimeout());
             keycloak.awaitHttpOk(URI.create("http://127.0.0.1:" + settings.httpPort() + "/realms/"
@@ -202,8 +175,6 @@ public final class DevStack {
         } catch (ProcessNotReadyException e) {
             keycloakFailed(e.exitCode().isPresent() ? "Keycloak stopped while starting (see above and dev.log)"
                     : "Keycloak was not ready within " + settings.startTimeout().toSeconds() + "s (KC_START_TIMEOUT)");
-        } finally {
-            notes.shutdownNow();
         }
         say("Keycloak is ready after " + secondsSince(started) + " s.");
         return keycloak;
@@ -211,34 +182,13 @@ public final class DevStack {
 
     private SupervisedProcess startDevTool(String name, Class<?> main, Map<String, String> environment, String log,
                                            Duration grace) throws IOException {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), main.getName());
-        return startChild(name, command, environment, log, grace, main.getName());
+        return startChild(name, ChildLaunch.devTool(main), environment, log, grace, main.getName());
     }
 
-    /**
-     * Starts a child in a session of its own when the system has setsid (Linux): Ctrl-C then reaches this JVM alone,
-     * which stops the children in order, Keycloak before its database. Its environment is this JVM's without the
-     * DEV_ variables (one holds an admin URL with a password), plus {@code environment}.
-     */
     private SupervisedProcess startChild(String name, List<String> command, Map<String, String> environment,
                                          String log, Duration grace, String marker) throws IOException {
-        List<String> full = new ArrayList<>();
-        setsid().ifPresent(full::add);
-        full.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(full).directory(settings.repo().toFile());
-        builder.environment().keySet().removeIf(variable -> variable.startsWith("DEV_"));
-        builder.environment().putAll(environment);
-        return supervisor.start(name, builder, settings.devDir().resolve(log), grace, marker);
-    }
-
-    private static Optional<String> setsid() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(Pattern.quote(File.pathSeparator)))
-                .filter(directory -> !directory.isEmpty())
-                .map(directory -> Path.of(directory, "setsid"))
-                .filter(Files::isExecutable)
-                .map(Path::toString)
-                .findFirst();
+        return supervisor.start(name, ChildLaunch.builder(command, environment, settings.repo()),
+                settings.devDir().resolve(log), grace, marker);
     }
 
     private void awaitLine(SupervisedProcess process, String line, Duration timeout) {
@@ -300,17 +250,6 @@ public final class DevStack {
 
     private static void say(String message) {
         System.out.println("bin/dev: " + message);
-    }
-
-    private record Port(int number, String what, String variable) {
-        boolean inUse() {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", number), 1000);
-                return true;
-            } catch (IOException nothingListens) {
-                return false;
-            }
-        }
     }
 
     /** A reason to stop, said as it is. */
