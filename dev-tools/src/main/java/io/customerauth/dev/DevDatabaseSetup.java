@@ -1,11 +1,10 @@
 package io.customerauth.dev;
 
+import io.customerauth.dev.postgres.JdbcUrls;
 import io.customerauth.dev.postgres.KeycloakDatabase;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
-import org.postgresql.Driver;
 
 /**
  * Prepares an existing PostgreSQL server for bin/dev --db-url: with an admin JDBC URL ({@code DEV_DB_ADMIN_URL}, e.g.
@@ -19,37 +18,31 @@ public final class DevDatabaseSetup {
     }
 
     public static void main(String[] args) {
-        try {
-            DevEnv env = DevEnv.system();
-            String url = env.required("DEV_DB_URL");
-            String username = env.string("DEV_DB_USERNAME", "keycloak");
-            String password = env.string("DEV_DB_PASSWORD", "keycloak");
-            String adminUrl = env.string("DEV_DB_ADMIN_URL", null);
-            if (adminUrl != null) {
-                try (Connection admin = DriverManager.getConnection(adminUrl)) {
-                    new KeycloakDatabase(username, password, databaseName(url)).ensureExists(admin);
-                }
-            }
-            try (Connection ignored = DriverManager.getConnection(url, username, password)) {
-                System.out.println("Database ready: " + withoutQuery(url) + " as " + username);
-            }
-        } catch (SQLException | IllegalArgumentException e) {
-            System.err.println("The database is not usable: " + e.getMessage());
+        DevEnv env = DevEnv.system();
+        if (!prepare(env.required("DEV_DB_URL"), env.string("DEV_DB_USERNAME", "keycloak"),
+                env.string("DEV_DB_PASSWORD", "keycloak"), env.string("DEV_DB_ADMIN_URL", null))) {
             System.exit(1);
         }
     }
 
-    private static String databaseName(String jdbcUrl) {
-        Properties parsed = Driver.parseURL(jdbcUrl, null);
-        if (parsed == null || parsed.getProperty("PGDBNAME", "").isEmpty()) {
-            throw new IllegalArgumentException("not a PostgreSQL JDBC URL with a database name: " + withoutQuery(jdbcUrl));
+    /**
+     * Creates Keycloak's role and database when {@code adminUrl} is given and they are missing, then checks that
+     * Keycloak's credentials connect. Returns whether they do; prints the reason when they do not.
+     */
+    static boolean prepare(String url, String username, String password, String adminUrl) {
+        try {
+            if (adminUrl != null) {
+                try (Connection admin = DriverManager.getConnection(adminUrl)) {
+                    new KeycloakDatabase(username, password, JdbcUrls.databaseName(url)).ensureExists(admin);
+                }
+            }
+            try (Connection ignored = DriverManager.getConnection(url, username, password)) {
+                System.out.println("Database ready: " + JdbcUrls.withoutQuery(url) + " as " + username);
+            }
+            return true;
+        } catch (SQLException | IllegalArgumentException e) {
+            System.err.println("The database is not usable: " + e.getMessage());
+            return false;
         }
-        return parsed.getProperty("PGDBNAME");
-    }
-
-    /** The URL without its query, which may carry a password. */
-    private static String withoutQuery(String jdbcUrl) {
-        int query = jdbcUrl.indexOf('?');
-        return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query);
     }
 }

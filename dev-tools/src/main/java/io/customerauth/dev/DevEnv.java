@@ -1,6 +1,7 @@
 package io.customerauth.dev;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,6 +17,11 @@ public final class DevEnv {
 
     public static DevEnv system() {
         return new DevEnv(System.getenv());
+    }
+
+    /** Given variables, e.g. in a test. */
+    public static DevEnv of(Map<String, String> env) {
+        return new DevEnv(env);
     }
 
     public String string(String name, String defaultValue) {
@@ -46,6 +52,34 @@ public final class DevEnv {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a TCP port (1-65535), not '" + value + "'");
         }
+    }
+
+    /** A whole number of seconds, at least 1. */
+    public Duration seconds(String name, long defaultSeconds) {
+        String value = string(name, null);
+        if (value == null) {
+            return Duration.ofSeconds(defaultSeconds);
+        }
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 1) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number of seconds (1 or more), not '" + value + "'");
+        }
+    }
+
+    /** True when the variable is {@code 1} or {@code true}. */
+    public boolean flag(String name) {
+        String value = string(name, "");
+        return value.equals("1") || value.equalsIgnoreCase("true");
+    }
+
+    /** Whether the variable is set to something other than blanks. */
+    public boolean isSet(String name) {
+        return string(name, null) != null;
     }
 
     public Path path(String name, Path defaultValue) {
