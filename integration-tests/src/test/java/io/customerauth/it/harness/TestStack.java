@@ -6,16 +6,26 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the integration tests run against: PostgreSQL, GreenMail and Keycloak with the pack.
+ * Everything the integration tests run against: PostgreSQL, GreenMail and Keycloak with the pack, in production mode
+ * ({@code kc.sh build}, then {@code start --optimized}, see {@link ProductionOptions}).
  * Started once per test JVM (so once per Maven run) and stopped when JUnit closes its root store.
  */
 public final class TestStack implements ExtensionContext.Store.CloseableResource {
 
     public static final String REALM = "customers";
     public static final String CLIENT_ID = "customer-app";
+    /**
+     * {@code --hostname} of the test server: a hostname without scheme and port pins the host of every URL Keycloak
+     * writes (the issuer of tokens, say) and takes scheme and port from the request, or from the reverse proxy's
+     * {@code X-Forwarded-*}. The tests call the server at http://127.0.0.1:PORT and the proxy at another port, and
+     * tokens carry the URL each caller used. A production deployment sets its full public URL instead.
+     */
+    public static final String HOSTNAME = "127.0.0.1";
     public static final Map<String, String> SUITE_FLOOD_LIMITS = Map.of(
             "customerAuth.resetCode.requestsPerAddress", "100000",
             "customerAuth.resetCode.mailsPerRealm", "100000");
@@ -40,7 +50,14 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         Mailbox mailbox = Mailbox.start();
         KeycloakServer server;
         try {
-            server = KeycloakServer.start(settings, database, mailbox.smtpPort());
+            Path home = KeycloakDistribution.built(settings).installNode(settings.workDir().resolve("nodes/keycloak"));
+            server = KeycloakServer.launch("keycloak", home, settings.testLog(), settings, database,
+                    mailbox.smtpPort(), List.of(
+                            "--hostname=" + HOSTNAME,
+                            // Production's clustered caches (the default of start), on loopback, a cluster of one.
+                            "--cache-embedded-network-bind-address=127.0.0.1",
+                            "--cache-embedded-network-bind-port=" + FreePorts.next()))
+                    .awaitReady();
         } catch (RuntimeException e) {
             mailbox.close();
             closeQuietly(database);
