@@ -1,5 +1,8 @@
 package io.customerauth.it.harness;
 
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -163,6 +166,17 @@ final class KeycloakServer implements AutoCloseable {
 
     String name() {
         return name;
+    }
+
+    /** An admin client of the master realm's bootstrap admin, talking to this node. */
+    Keycloak adminClient() {
+        return KeycloakBuilder.builder()
+                .serverUrl(baseUrl())
+                .realm("master")
+                .clientId("admin-cli")
+                .username(ADMIN_USER)
+                .password(ADMIN_PASSWORD)
+                .build();
     }
 
     String baseUrl() {

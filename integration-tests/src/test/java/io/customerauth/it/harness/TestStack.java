@@ -2,7 +2,6 @@ package io.customerauth.it.harness;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RealmRepresentation;
 
@@ -35,8 +34,11 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
     private final KeycloakServer server;
     private final Keycloak admin;
     private final ServerLog log;
+    private final HarnessSettings settings;
 
-    private TestStack(TestDatabase database, Mailbox mailbox, KeycloakServer server, Keycloak admin, ServerLog log) {
+    private TestStack(HarnessSettings settings, TestDatabase database, Mailbox mailbox, KeycloakServer server,
+                      Keycloak admin, ServerLog log) {
+        this.settings = settings;
         this.database = database;
         this.mailbox = mailbox;
         this.server = server;
@@ -63,15 +65,9 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
             closeQuietly(database);
             throw e;
         }
-        Keycloak admin = KeycloakBuilder.builder()
-                .serverUrl(server.baseUrl())
-                .realm("master")
-                .clientId("admin-cli")
-                .username(KeycloakServer.ADMIN_USER)
-                .password(KeycloakServer.ADMIN_PASSWORD)
-                .build();
+        Keycloak admin = server.adminClient();
         raiseFloodLimits(admin.realm(REALM));
-        return new TestStack(database, mailbox, server, admin, new ServerLog(settings.testLog()));
+        return new TestStack(settings, database, mailbox, server, admin, new ServerLog(settings.testLog()));
     }
 
     /**
@@ -79,7 +75,7 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
      * limits (10 forgot-password requests per address per 10 minutes, 300 mails a minute) would drop most of them.
      * The suite raises them once, as an admin would; the flood tests lower them again for their own test.
      */
-    private static void raiseFloodLimits(RealmResource realm) {
+    static void raiseFloodLimits(RealmResource realm) {
         RealmRepresentation representation = realm.toRepresentation();
         representation.getAttributes().putAll(SUITE_FLOOD_LIMITS);
         realm.update(representation);
@@ -121,6 +117,11 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         return log;
     }
 
+    /** nginx with the project's configuration in front of this server; the caller closes it. */
+    public ReverseProxy startReverseProxy(Path nginx) {
+        return ReverseProxy.start(nginx, settings.nginxConfig(), server.baseUrl(), settings.workDir().resolve("nginx"));
+    }
+
     public ServerMetrics metrics() {
         return new ServerMetrics(server.managementUrl());
     }
@@ -133,7 +134,7 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         closeQuietly(database);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception e) {
