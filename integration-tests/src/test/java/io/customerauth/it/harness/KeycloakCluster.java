@@ -5,6 +5,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -14,6 +15,8 @@ import java.util.regex.Pattern;
  * default {@code jdbc-ping} stack, members found through the shared database) in production mode, as a deployment
  * behind a load balancer runs it. Both nodes have the same options but their ports, and the same {@code --hostname},
  * the public URL a load balancer would have, so a token issued by one is valid on the other.
+ *
+ * <p>The second node starts as soon as the first has begun creating the schema ({@link #awaitSchemaStarted}).
  *
  * <p>With {@code -Dcustomerauth.cluster.cache=local} the nodes run {@code --cache=local} instead: two servers on one
  * database with nothing shared in memory, which the cluster test must fail against.
@@ -46,6 +49,9 @@ public final class KeycloakCluster implements AutoCloseable {
         try {
             KeycloakDistribution distribution = KeycloakDistribution.built(settings);
             for (String name : List.of("node-a", "node-b")) {
+                if (!servers.isEmpty()) {
+                    awaitSchemaStarted(database, servers.get(0));
+                }
                 Path home = distribution.installNode(settings.workDir().resolve("nodes/" + name));
                 List<String> options = new ArrayList<>(List.of(
                         "--hostname=" + HOSTNAME,
@@ -76,6 +82,28 @@ public final class KeycloakCluster implements AutoCloseable {
         List<Node> nodes = servers.stream().map(Node::new).toList();
         TestStack.raiseFloodLimits(nodes.get(0).realm());
         return new KeycloakCluster(database, mailbox, nodes, clustered);
+    }
+
+    /**
+     * Keycloak's first start on an empty database is not safe twice at once: Liquibase creates its changelog table
+     * before Keycloak takes its database lock, and the second node fails with "relation databasechangelog already
+     * exists" (seen here). So the second node starts once the first has created that table and Keycloak's lock
+     * table; the rest of the first node's migration and bootstrap runs under that lock while the second node boots.
+     */
+    private static void awaitSchemaStarted(TestDatabase database, KeycloakServer first) {
+        Instant deadline = Instant.now().plus(CLUSTER_TIMEOUT);
+        while (!database.hasTable("databasechangelog") || !database.hasTable("databasechangeloglock")) {
+            if (!first.isAlive() || Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Keycloak " + first.name() + " did not create its schema within "
+                        + CLUSTER_TIMEOUT + " (alive: " + first.isAlive() + ")");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     public Node a() {
