@@ -153,7 +153,7 @@ class ReverseProxyIT {
 
     @ParameterizedTest
     @ValueSource(strings = {"/admin/", "/admin/master/console/", "/admin/realms/customers/users", "/metrics",
-            "/health", "/health/ready", "/realms/master/protocol/openid-connect/certs",
+            "/health", "/health/ready", "/realms/master", "/realms/master/protocol/openid-connect/certs",
             "/realms/customers/../../admin/realms/customers/users", "/realms/m%61ster/.well-known/openid-configuration",
             "/auth/login;x=1/", "/"})
     void theAdminSideMetricsAndHealthAreNotOnThePublicSide(String path) {

@@ -39,7 +39,10 @@ public final class KeycloakCluster implements AutoCloseable {
         this.clustered = clustered;
     }
 
-    /** Starts both nodes at once and returns when both are ready and, clustered, see each other. */
+    /**
+     * Starts both nodes (the second as soon as the first has created the schema) and returns when both are ready
+     * and, clustered, see each other.
+     */
     public static KeycloakCluster start() {
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         boolean clustered = settings.clusterCache().equals("ispn");
