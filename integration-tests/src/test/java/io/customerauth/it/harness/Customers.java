@@ -112,6 +112,10 @@ public final class Customers {
             return new Spec(email, value, customerId, country, language, enabled);
         }
 
+        public Spec customerId(String value) {
+            return new Spec(email, password, value, country, language, enabled);
+        }
+
         public Spec country(String value) {
             return new Spec(email, password, customerId, value, language, enabled);
         }

@@ -6,11 +6,13 @@ import java.nio.file.Path;
 /**
  * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file, the
  * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml) and its password
- * denylists (the realm's {@code passwordBlacklist} policy names one).
+ * denylists (the realm's {@code passwordBlacklist} policy names one); its nginx configuration; where the built distribution is kept; and the
+ * cache mode of the cluster test ({@code ispn}, or {@code local} to show that the test fails without a cluster).
  * Failsafe passes them as system properties (see integration-tests/pom.xml).
  */
 record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig,
-                       Path passwordBlacklists, Path workDir, Path testLog) {
+                       Path passwordBlacklists, Path nginxConfig, Path workDir, Path testLog, Path builtDists,
+                       String clusterCache) {
 
     static HarnessSettings fromSystemProperties() {
         return new HarnessSettings(
@@ -19,8 +21,22 @@ record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path ke
                 existing("customerauth.realm.file"),
                 existing("customerauth.keycloak.config"),
                 existing("customerauth.password.blacklists"),
+                existing("customerauth.nginx.config"),
                 path("customerauth.work.dir"),
-                path("customerauth.test.log"));
+                path("customerauth.test.log"),
+                path("customerauth.keycloak.built"),
+                clusterCacheProperty());
+    }
+
+    private static String clusterCacheProperty() {
+        String value = System.getProperty("customerauth.cluster.cache", "");
+        if (value.isBlank()) {
+            return "ispn";
+        }
+        if (!value.equals("ispn") && !value.equals("local")) {
+            throw new IllegalStateException("customerauth.cluster.cache is ispn (the default) or local, not " + value);
+        }
+        return value;
     }
 
     private static Path existing(String property) {

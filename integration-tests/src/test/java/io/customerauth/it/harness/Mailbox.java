@@ -17,6 +17,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The realm's SMTP server: GreenMail in the test JVM. Mails are read per recipient, so tests never see each other's. */
 public final class Mailbox implements AutoCloseable {
@@ -105,6 +107,18 @@ public final class Mailbox implements AutoCloseable {
 
     /** A received mail, decoded. */
     public record Mail(String from, String subject, String text, String html, String contentLanguage) {
+
+        private static final Pattern CODE = Pattern.compile(
+                "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+
+        /** The verification code (a UUID v4) the mail's text carries, as the customer reads it. */
+        public String verificationCode() {
+            Matcher matcher = CODE.matcher(text);
+            if (!matcher.find()) {
+                throw new AssertionError("no UUID v4 code in the mail: " + text);
+            }
+            return matcher.group();
+        }
 
         static Mail of(MimeMessage message) {
             try {

@@ -85,6 +85,18 @@ final class TestDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }
 
+    /** Whether this run's database has a table of this name (in any schema), e.g. once Keycloak created its schema. */
+    boolean hasTable(String name) {
+        try (Connection connection = connect();
+             var statement = connection.prepareStatement(
+                     "SELECT 1 FROM information_schema.tables WHERE lower(table_name) = lower(?)")) {
+            statement.setString(1, name);
+            return statement.executeQuery().next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read " + databaseName + "'s tables", e);
+        }
+    }
+
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(adminUrl, user, password);
              Statement statement = connection.createStatement()) {

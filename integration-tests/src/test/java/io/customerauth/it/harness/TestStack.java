@@ -2,19 +2,28 @@ package io.customerauth.it.harness;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the integration tests run against: PostgreSQL, GreenMail and Keycloak with the pack.
+ * Everything the integration tests run against: PostgreSQL, GreenMail and Keycloak with the pack, in production mode
+ * ({@code kc.sh build}, then {@code start --optimized}, see {@link ProductionOptions}).
  * Started once per test JVM (so once per Maven run) and stopped when JUnit closes its root store.
  */
 public final class TestStack implements ExtensionContext.Store.CloseableResource {
 
     public static final String REALM = "customers";
     public static final String CLIENT_ID = "customer-app";
+    /**
+     * {@code --hostname} of the test server: a hostname without scheme and port pins the host of every URL Keycloak
+     * writes (the issuer of tokens, say) and takes scheme and port from the request, or from the reverse proxy's
+     * {@code X-Forwarded-*}. The tests call the server at http://127.0.0.1:PORT and the proxy at another port, and
+     * tokens carry the URL each caller used. A production deployment sets its full public URL instead.
+     */
+    public static final String HOSTNAME = "127.0.0.1";
     public static final Map<String, String> SUITE_FLOOD_LIMITS = Map.of(
             ResetCodeStep.REQUESTS_PER_ADDRESS, "100000",
             ResetCodeStep.MAILS_PER_REALM, "100000");
@@ -24,8 +33,11 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
     private final KeycloakServer server;
     private final Keycloak admin;
     private final ServerLog log;
+    private final HarnessSettings settings;
 
-    private TestStack(TestDatabase database, Mailbox mailbox, KeycloakServer server, Keycloak admin, ServerLog log) {
+    private TestStack(HarnessSettings settings, TestDatabase database, Mailbox mailbox, KeycloakServer server,
+                      Keycloak admin, ServerLog log) {
+        this.settings = settings;
         this.database = database;
         this.mailbox = mailbox;
         this.server = server;
@@ -39,21 +51,22 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         Mailbox mailbox = Mailbox.start();
         KeycloakServer server;
         try {
-            server = KeycloakServer.start(settings, database, mailbox.smtpPort());
+            Path home = KeycloakDistribution.built(settings).installNode(settings.workDir().resolve("nodes/keycloak"));
+            server = KeycloakServer.launch("keycloak", home, settings.testLog(), settings, database,
+                    mailbox.smtpPort(), List.of(
+                            "--hostname=" + HOSTNAME,
+                            // Production's clustered caches (the default of start), on loopback, a cluster of one.
+                            "--cache-embedded-network-bind-address=127.0.0.1",
+                            "--cache-embedded-network-bind-port=" + FreePorts.next()))
+                    .awaitReady();
         } catch (RuntimeException e) {
             mailbox.close();
             closeQuietly(database);
             throw e;
         }
-        Keycloak admin = KeycloakBuilder.builder()
-                .serverUrl(server.baseUrl())
-                .realm("master")
-                .clientId("admin-cli")
-                .username(KeycloakServer.ADMIN_USER)
-                .password(KeycloakServer.ADMIN_PASSWORD)
-                .build();
+        Keycloak admin = server.adminClient();
         raiseFloodLimits(admin.realm(REALM));
-        return new TestStack(database, mailbox, server, admin, new ServerLog(settings.testLog()));
+        return new TestStack(settings, database, mailbox, server, admin, new ServerLog(settings.testLog()));
     }
 
     /**
@@ -62,7 +75,7 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
      * The suite raises them once in the code step's settings, as an admin would; the flood tests lower them again
      * for their own test.
      */
-    private static void raiseFloodLimits(RealmResource realm) {
+    static void raiseFloodLimits(RealmResource realm) {
         ResetCodeStep.apply(realm, SUITE_FLOOD_LIMITS);
     }
 
@@ -102,6 +115,11 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         return log;
     }
 
+    /** nginx with the project's configuration in front of this server; the caller closes it. */
+    public ReverseProxy startReverseProxy(Path nginx) {
+        return ReverseProxy.start(nginx, settings.nginxConfig(), server.baseUrl(), settings.workDir().resolve("nginx"));
+    }
+
     public ServerMetrics metrics() {
         return new ServerMetrics(server.managementUrl());
     }
@@ -114,7 +132,7 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         closeQuietly(database);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception e) {

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * One line of the server's log in the seed's format,
  * {@code [time][remote_addr][request_id][customer_id][path][file][line][level][log_type]: message}, parsed.
  */
-record SeedLine(String time, String remoteAddr, String requestId, String customerId, String path, String file,
+public record SeedLine(String time, String remoteAddr, String requestId, String customerId, String path, String file,
                 int line, String level, String logType, String message) {
 
     static final Pattern FORMAT = Pattern.compile("^\\[(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2},\\d{3})]"

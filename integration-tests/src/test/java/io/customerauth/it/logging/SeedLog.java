@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * Reads the server's log as seed-format lines. Lines reach the file a moment after the answer at worst, so every
  * read polls for a few seconds before it gives up.
  */
-final class SeedLog {
+public final class SeedLog {
 
     /** The file name ({@code %F}) of the pack's request lines; Keycloak's own lines name their own files. */
     static final String SCOPE_FILE = "RequestLogScope.java";
@@ -35,7 +35,7 @@ final class SeedLog {
     }
 
     /** {@code test.log}, the log file of this run. */
-    static SeedLog of(ServerLog log) {
+    public static SeedLog of(ServerLog log) {
         return new SeedLog(log::lines, log.file().toString());
     }
 
@@ -68,7 +68,7 @@ final class SeedLog {
      * The pack's lines of one request (its access line, and its warning or error if any), once there are
      * {@code expected} of them and, a moment later, still no more.
      */
-    List<SeedLine> linesOf(String requestId, int expected) {
+    public List<SeedLine> linesOf(String requestId, int expected) {
         return await(requestId, expected, true);
     }
 

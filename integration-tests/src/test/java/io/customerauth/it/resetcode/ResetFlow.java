@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The two reset routes as an app calls them, and the code as the customer reads it in the mail. */
 final class ResetFlow {
@@ -17,8 +15,6 @@ final class ResetFlow {
     static final String SENT = "{\"message\":\"If you have an account, you will receive an email with instructions"
             + " to reset your password.\"}";
     static final String INVALID_CODE = "{\"message\":\"Invalid or expired verification code.\"}";
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
     private final Api api;
     private final Mailbox mailbox;
@@ -38,12 +34,7 @@ final class ResetFlow {
 
     /** The code in the {@code n}-th mail to this address. */
     String awaitCode(String email, int n) {
-        Mailbox.Mail mail = mailbox.awaitMail(email, n, Duration.ofSeconds(30));
-        Matcher matcher = UUID.matcher(mail.text());
-        if (!matcher.find()) {
-            throw new AssertionError("no UUID v4 code in the mail: " + mail.text());
-        }
-        return matcher.group();
+        return mailbox.awaitMail(email, n, Duration.ofSeconds(30)).verificationCode();
     }
 
     /** Every outcome that ends the background job of a forgot-password request (PackMetrics.ResetCodeOutcome). */

@@ -13,6 +13,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * "I forgot my password": mails a fresh verification code to the account with this email, if there is one that can
@@ -96,7 +97,7 @@ public final class ForgotPassword {
             return;
         }
         event.detail(Details.USERNAME, user.getUsername()).detail(Details.EMAIL, user.getEmail());
-        String code = new ResetCodeStore(job, settings).issue(realm, user);
+        String code = issueBeforeMailing(job, realmId, user.getId(), settings);
         try {
             new CustomerMail(job, realm, user).sendResetCode(code, settings.lifetimeMinutes());
             event.success();
@@ -106,6 +107,20 @@ public final class ForgotPassword {
             event.error(Errors.EMAIL_SEND_FAILED);
             PackMetrics.resetCode(ResetCodeOutcome.MAIL_FAILED);
         }
+    }
+
+    /**
+     * A new code, stored in a transaction of its own that has committed (and reached every node of a cluster) when
+     * this returns. The store writes a new code at its transaction's commit: issued in the mail job's transaction, the
+     * code would be stored only after the mail had left, and a node dying in between would take a mailed code with it.
+     */
+    private static String issueBeforeMailing(KeycloakSession job, String realmId, String userId,
+                                             ResetCodeSettings settings) {
+        return KeycloakModelUtils.runJobInTransactionWithResult(job.getKeycloakSessionFactory(), store -> {
+            RealmModel realm = store.realms().getRealm(realmId);
+            store.getContext().setRealm(realm);
+            return new ResetCodeStore(store, settings).issue(realm, store.users().getUserById(realm, userId));
+        });
     }
 
     private EventBuilder event(KeycloakSession job, RealmModel realm, CallerAddress caller) {

@@ -1,0 +1,202 @@
+package io.customerauth.it.harness;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The Keycloak distribution as production runs it: the pack's jars in {@code providers/}, {@code kc.sh build} with
+ * {@link ProductionOptions#BUILD}, then every node {@code start --optimized} from an installation of its own.
+ *
+ * <p>The built distribution is kept under {@code target/keycloak-built/<key>}, the key being a hash of the jars'
+ * bytes and the build options, so a run whose jars did not change skips the build (about 25 s here); a change of
+ * either builds afresh and drops the old one. The unpacked distribution from Maven Central stays untouched.
+ */
+final class KeycloakDistribution {
+
+    private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path home;
+    private final HarnessSettings settings;
+
+    private KeycloakDistribution(Path home, HarnessSettings settings) {
+        this.home = home;
+        this.settings = settings;
+    }
+
+    /** The built distribution for this run's jars, built now unless an earlier run left the same one. */
+    static synchronized KeycloakDistribution built(HarnessSettings settings) {
+        try {
+            Path root = Files.createDirectories(settings.builtDists());
+            Path home = root.resolve(key(settings));
+            if (!Files.isDirectory(home)) {
+                build(settings, root, home);
+            }
+            return new KeycloakDistribution(home, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare the built Keycloak distribution", e);
+        }
+    }
+
+    /**
+     * A node's own installation under {@code dir}, made afresh: the built files hard-linked (nothing under them is
+     * written by {@code start --optimized}), and a {@code data/} directory of its own (transaction logs, temporary
+     * files) with the realm file in {@code data/import/} and the password denylists in {@code data/password-blacklists/}
+     * (where Keycloak's {@code passwordBlacklist} policy looks): what an operator puts on each node.
+     */
+    Path installNode(Path dir) {
+        try {
+            deleteRecursively(dir);
+            try (Stream<Path> files = Files.walk(home)) {
+                for (Path source : files.toList()) {
+                    Path relative = home.relativize(source);
+                    if (relative.startsWith("data")) {
+                        continue;
+                    }
+                    Path target = dir.resolve(relative.toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        linkOrCopy(source, target);
+                    }
+                }
+            }
+            Path imports = Files.createDirectories(dir.resolve("data/import"));
+            Files.copy(settings.realmFile(), imports.resolve(settings.realmFile().getFileName()));
+            Path denylists = Files.createDirectories(dir.resolve("data/password-blacklists"));
+            try (DirectoryStream<Path> lists = Files.newDirectoryStream(settings.passwordBlacklists(), "*.txt")) {
+                for (Path list : lists) {
+                    Files.copy(list, denylists.resolve(list.getFileName()));
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not install a Keycloak node into " + dir, e);
+        }
+    }
+
+    private static void build(HarnessSettings settings, Path root, Path home) throws IOException {
+        Path staging = root.resolve(home.getFileName() + ".building-" + ProcessHandle.current().pid());
+        deleteRecursively(staging);
+        copyPristine(settings.keycloakDist(), staging);
+        Path providers = Files.createDirectories(staging.resolve("providers"));
+        for (Path jar : packJars(settings)) {
+            Files.copy(jar, providers.resolve(jar.getFileName()));
+        }
+        List<String> command = new ArrayList<>(List.of(staging.resolve("bin/kc.sh").toString(), "build"));
+        command.addAll(ProductionOptions.BUILD);
+        Files.createDirectories(settings.workDir());
+        Path buildLog = settings.workDir().resolve("keycloak-build.log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(staging.toFile())
+                .redirectErrorStream(true).redirectOutput(buildLog.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
+        Process process = builder.start();
+        try {
+            if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                KeycloakServer.killTree(process);
+                throw new IllegalStateException("kc.sh build took longer than " + BUILD_TIMEOUT + "; see " + buildLog);
+            }
+        } catch (InterruptedException e) {
+            KeycloakServer.killTree(process);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during kc.sh build", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("kc.sh build failed with " + process.exitValue() + ":\n"
+                    + KeycloakServer.tail(buildLog));
+        }
+        try (DirectoryStream<Path> older = Files.newDirectoryStream(root)) {
+            for (Path old : older) {
+                if (!old.equals(staging)) {
+                    deleteRecursively(old);
+                }
+            }
+        }
+        try {
+            Files.move(staging, home, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException builtMeanwhile) {
+            deleteRecursively(staging);
+        }
+    }
+
+    /** The distribution from Maven Central, without what an older harness installed into it in place. */
+    private static void copyPristine(Path pristine, Path target) throws IOException {
+        try (Stream<Path> files = Files.walk(pristine)) {
+            for (Path source : files.toList()) {
+                Path relative = pristine.relativize(source);
+                if (relative.startsWith("data") || relative.toString().startsWith("providers/customer-auth-")) {
+                    continue;
+                }
+                Path copy = target.resolve(relative.toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static List<Path> packJars(HarnessSettings settings) throws IOException {
+        try (Stream<Path> jars = Files.list(settings.packJars())) {
+            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+        }
+    }
+
+    /** What the build depends on: the distribution's name, the build options and every jar's name and bytes. */
+    private static String key(HarnessSettings settings) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        digest.update(settings.keycloakDist().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(String.join(" ", ProductionOptions.BUILD).getBytes(StandardCharsets.UTF_8));
+        for (Path jar : packJars(settings)) {
+            digest.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(jar)) {
+                byte[] buffer = new byte[65536];
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    digest.update(buffer, 0, n);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    }
+
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | IOException notLinkable) {
+            Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
