@@ -1,5 +1,6 @@
 package io.customerauth.it.harness;
 
+import io.customerauth.dev.process.SupervisedProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -102,24 +103,20 @@ final class KeycloakDistribution {
         command.addAll(ProductionOptions.BUILD);
         Files.createDirectories(settings.workDir());
         Path buildLog = settings.workDir().resolve("keycloak-build.log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(staging.toFile())
-                .redirectErrorStream(true).redirectOutput(buildLog.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(staging.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
-        Process process = builder.start();
-        try {
-            if (!process.waitFor(BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                KeycloakServer.killTree(process);
+        try (SupervisedProcess build = SupervisedProcess.start("kc.sh build", builder, buildLog)) {
+            boolean finished = build.onExit()
+                    .completeOnTimeout(null, BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join() != null;
+            if (!finished) {
                 throw new IllegalStateException("kc.sh build took longer than " + BUILD_TIMEOUT + "; see " + buildLog);
             }
-        } catch (InterruptedException e) {
-            KeycloakServer.killTree(process);
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted during kc.sh build", e);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("kc.sh build failed with " + process.exitValue() + ":\n"
-                    + KeycloakServer.tail(buildLog));
+            int exit = build.exitCode().orElse(-1);
+            if (exit != 0) {
+                throw new IllegalStateException("kc.sh build failed with " + exit + ":\n"
+                        + build.tail(SupervisedProcess.TAIL_LINES));
+            }
         }
         try (DirectoryStream<Path> older = Files.newDirectoryStream(root)) {
             for (Path old : older) {

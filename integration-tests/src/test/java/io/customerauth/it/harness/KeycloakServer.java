@@ -1,24 +1,21 @@
 package io.customerauth.it.harness;
 
+import io.customerauth.dev.process.ProcessNotReadyException;
+import io.customerauth.dev.process.SupervisedProcess;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * One Keycloak node, run as a child process from its own installation ({@link KeycloakDistribution#installNode}) the
@@ -37,20 +34,20 @@ final class KeycloakServer implements AutoCloseable {
     static final String PROXY_ADDRESS = "127.0.0.2";
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(60);
+
     private final String name;
-    private final Process process;
+    private final SupervisedProcess process;
     private final int httpPort;
     private final int managementPort;
-    private final Path consoleLog;
     private final Thread killOnExit;
 
-    private KeycloakServer(String name, Process process, int httpPort, int managementPort, Path consoleLog) {
+    private KeycloakServer(String name, SupervisedProcess process, int httpPort, int managementPort) {
         this.name = name;
         this.process = process;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
-        this.consoleLog = consoleLog;
-        this.killOnExit = new Thread(() -> killTree(process), "kill-" + name + "-on-exit");
+        this.killOnExit = new Thread(this::kill, "kill-" + name + "-on-exit");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
@@ -80,10 +77,7 @@ final class KeycloakServer implements AutoCloseable {
                 "--log-file-rotation-enabled=false",
                 "--log-level=INFO"));
         command.addAll(deploymentOptions);
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(consoleLog.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
@@ -95,7 +89,8 @@ final class KeycloakServer implements AutoCloseable {
         try {
             Files.createDirectories(settings.workDir());
             Files.deleteIfExists(logFile);
-            return new KeycloakServer(name, builder.start(), httpPort, managementPort, consoleLog);
+            return new KeycloakServer(name, SupervisedProcess.start("Keycloak " + name, builder, consoleLog), httpPort,
+                    managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0), e);
         }
@@ -103,65 +98,36 @@ final class KeycloakServer implements AutoCloseable {
 
     /** Waits until {@code /health/ready} answers 200; stops the node and fails if it does not in time. */
     KeycloakServer awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
-        Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak " + name + " exited with " + process.exitValue()
-                        + " while starting:\n" + tail(consoleLog));
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(ready).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException notYet) {
-                // the management interface is not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for Keycloak", e);
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            process.awaitHttpOk(URI.create(managementUrl() + "/health/ready"), STARTUP_TIMEOUT);
+            return this;
+        } catch (ProcessNotReadyException notReady) {
+            close();
+            throw new IllegalStateException("Keycloak " + name + " did not get ready: " + notReady.getMessage(),
+                    notReady);
         }
-        close();
-        throw new IllegalStateException("Keycloak " + name + " was not ready within " + STARTUP_TIMEOUT + ":\n"
-                + tail(consoleLog));
     }
 
     /** Waits for a line of the node's console output that matches, e.g. the cluster view it must reach. */
     void awaitConsoleLine(Pattern pattern, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try (Stream<String> lines = Files.lines(consoleLog)) {
-                if (lines.anyMatch(line -> pattern.matcher(line).find())) {
-                    return;
-                }
-            } catch (IOException | UncheckedIOException notYet) {
-                // not written yet
-            }
-            if (!process.isAlive()) {
-                break;
-            }
-            sleep(Duration.ofMillis(500));
+        try {
+            process.awaitLogLine(pattern, timeout);
+        } catch (ProcessNotReadyException notThere) {
+            throw new IllegalStateException("Keycloak " + name + " wrote no line matching " + pattern + ": "
+                    + notThere.getMessage(), notThere);
         }
-        throw new IllegalStateException("Keycloak " + name + " wrote no line matching " + pattern + " within "
-                + timeout + ":\n" + tail(consoleLog));
     }
 
     /** {@code kill -9}: the JVM (the child of kc.sh) and kc.sh itself, with no chance to leave the cluster politely. */
     void kill() {
-        killTree(process);
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        ProcessHandle root = process.handle();
+        root.descendants().forEach(ProcessHandle::destroyForcibly);
+        root.destroyForcibly();
+        root.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timedOut -> root).join();
     }
 
     boolean isAlive() {
-        return process.isAlive() || process.descendants().anyMatch(ProcessHandle::isAlive);
+        return process.isAlive() || process.handle().descendants().anyMatch(ProcessHandle::isAlive);
     }
 
     String name() {
@@ -188,40 +154,9 @@ final class KeycloakServer implements AutoCloseable {
         return "http://127.0.0.1:" + managementPort;
     }
 
-    static void killTree(Process process) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-    }
-
-    static String tail(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no console output: " + e.getMessage() + ")";
-        }
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                killTree(process);
-                process.waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            killTree(process);
-            Thread.currentThread().interrupt();
-        }
+        process.stop(STOP_GRACE);
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException alreadyShuttingDown) {
