@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @CustomerAuthIT
 class EvenLoginTimingIT {
 
-    private static final int ROUNDS = 11;
+    private static final int ROUNDS = 15;
     private static final double MAX_RATIO = 1.2;
     private static final String BULK = "/admin/realms/customers/customer-import/users";
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * account, a cheaper hash) waits out the rest, so its time says nothing about the account. Success is never padded:
  * only someone who knows the password sees it.
  *
- * <p>Each algorithm's cost is learned from the verifications the node measured: a moving average plus four times the
+ * <p>Each algorithm's cost is learned from the verifications the node measured: a moving average plus six times the
  * moving mean of how far slower ones ran above it, so that nearly every verification of that algorithm ends before
  * the floor and every kind of failure ends at the floor, not around it (a fast outlier does not raise it). An algorithm not seen for {@link #FORGET_AFTER} (after a migration
  * re-hashed every legacy hash, say) is forgotten. The floor is
@@ -90,7 +90,7 @@ final class FailedLoginFloor {
         }
 
         long upperNanos() {
-            return averageNanos + 4 * deviationNanos;
+            return averageNanos + 6 * deviationNanos;
         }
     }
 

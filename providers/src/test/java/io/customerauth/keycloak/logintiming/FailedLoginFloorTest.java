@@ -67,7 +67,7 @@ class FailedLoginFloorTest {
             floor.record("argon2", (i % 2 == 0 ? 40 : 60) * MS);
         }
 
-        assertThat(floor.floorNanos()).isBetween(60 * MS, 80 * MS);
+        assertThat(floor.floorNanos()).isBetween(65 * MS, 95 * MS);
     }
 
     @Test
