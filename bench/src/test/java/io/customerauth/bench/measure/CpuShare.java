@@ -1,0 +1,44 @@
+package io.customerauth.bench.measure;
+
+import java.util.List;
+
+/**
+ * Where the CPU went during a side's windows, in CPU-seconds per second of wall time (2.0 = both cores of a 2-core
+ * machine): Keycloak's JVM, PostgreSQL, the load generator (this JVM), everything else on the machine, and idle.
+ * Divided by the requests, it gives Keycloak's CPU per request.
+ */
+public record CpuShare(double keycloak, double postgres, double loadGenerator, double other, double idle,
+                       double keycloakMillisPerRequest) {
+
+    public static CpuShare of(List<Recorder.Window> windows, long requests) {
+        double seconds = windows.stream().mapToDouble(Recorder.Window::seconds).sum();
+        if (seconds <= 0) {
+            return new CpuShare(0, 0, 0, 0, 0, 0);
+        }
+        double keycloak = ticks(windows, Part.KEYCLOAK);
+        double postgres = ticks(windows, Part.POSTGRES);
+        double load = ticks(windows, Part.LOAD);
+        double busy = ticks(windows, Part.BUSY);
+        double total = ticks(windows, Part.TOTAL);
+        double perSecond = CpuSnapshot.TICKS_PER_SECOND * seconds;
+        return new CpuShare(keycloak / perSecond, postgres / perSecond, load / perSecond,
+                Math.max(0, busy - keycloak - postgres - load) / perSecond, (total - busy) / perSecond,
+                requests == 0 ? 0 : keycloak / CpuSnapshot.TICKS_PER_SECOND * 1000 / requests);
+    }
+
+    private enum Part { KEYCLOAK, POSTGRES, LOAD, BUSY, TOTAL }
+
+    private static double ticks(List<Recorder.Window> windows, Part part) {
+        return windows.stream().mapToDouble(window -> value(window.end(), part) - value(window.begin(), part)).sum();
+    }
+
+    private static long value(CpuSnapshot snapshot, Part part) {
+        return switch (part) {
+            case KEYCLOAK -> snapshot.keycloak();
+            case POSTGRES -> snapshot.postgres();
+            case LOAD -> snapshot.loadGenerator();
+            case BUSY -> snapshot.machineBusy();
+            case TOTAL -> snapshot.machineTotal();
+        };
+    }
+}
