@@ -11,14 +11,15 @@ import java.time.Duration;
  * @param loginUsers   customers used by the login, current-user and forgot-password pairs
  * @param resetsPerSide customers reset per side and round (each one gets its own code)
  * @param warmUp       how long each side of each pair runs before anything is measured
- * @param loginSide    how long each side of the login pair (and the ceiling between them) runs per round
+ * @param loginSide    how long each side of the login pair runs per round
+ * @param ceilingSide  how long the argon2 ceiling is measured between the two sides of each login round
  * @param shortSide    how long each side of the current-user and forgot-password pairs runs per round
  * @param rounds       measured rounds per pair; the order of A and B alternates from round to round
  * @param importRecords records of the generated file the import tool writes into PostgreSQL
  * @param partialImportSample records written through partialImport, and a tenth of it one by one
  */
 public record BenchConfig(String mode, int loginUsers, int resetsPerSide, Duration warmUp, Duration loginSide,
-                          Duration shortSide, int rounds, int importRecords,
+                          Duration ceilingSide, Duration shortSide, int rounds, int importRecords,
                           int partialImportSample, boolean skipImport, Path results, String machine,
                           String keycloakVersion, Path keycloakDist, Path projectRoot, Path workDir) {
 
@@ -34,13 +35,14 @@ public record BenchConfig(String mode, int loginUsers, int resetsPerSide, Durati
         return new BenchConfig(
                 quick ? "quick" : "full",
                 quick ? 64 : 400,
-                quick ? 16 : 120,
+                quick ? 16 : 60,
                 Duration.ofSeconds(quick ? 4 : 10),
-                Duration.ofSeconds(quick ? 5 : 30),
-                Duration.ofSeconds(quick ? 4 : 12),
-                quick ? 1 : 3,
+                Duration.ofSeconds(quick ? 5 : 12),
+                Duration.ofSeconds(quick ? 3 : 6),
+                Duration.ofSeconds(quick ? 4 : 6),
+                quick ? 1 : 5,
                 quick ? 20_000 : 1_000_000,
-                quick ? 1_000 : 5_000,
+                quick ? 1_000 : 3_000,
                 Boolean.parseBoolean(System.getProperty("bench.skipImport", "false")),
                 Path.of(System.getProperty("bench.results", root.resolve("bench/results").toString())),
                 System.getProperty("bench.machine", ""),

@@ -77,7 +77,6 @@ final class BenchRun {
                     mail.port(), httpPort));
             createCustomers();
             environment = Environment.describe(config, database.describe());
-            keycloak.jcmd("JFR.start", "name=bench", "settings=profile", "filename=" + jfr);
             log("load starts");
         } catch (IOException | RuntimeException e) {
             stop();
@@ -99,13 +98,25 @@ final class BenchRun {
 
     void finish() {
         try {
-            log("load done; stopping the Flight Recorder");
-            keycloak.jcmd("JFR.stop", "name=bench");
-            ImportBench.Result imports = config.skipImport() ? null
-                    : new ImportBench(config, new ImportTool(config.projectRoot(), baseUrl()), database,
+            log("load done");
+            ImportBench.Result imports = null;
+            RuntimeException importFailure = null;
+            if (!config.skipImport()) {
+                try {
+                    imports = new ImportBench(config, new ImportTool(config.projectRoot(), baseUrl()), database,
                             keycloak.pid()).run();
-            Path report = new ReportWriter(config, environment, recorder, ceiling, jfr, imports).write();
+                } catch (IOException | RuntimeException e) {
+                    importFailure = new IllegalStateException("the import benchmark failed: " + e.getMessage(), e);
+                }
+            }
+            log("stopping Keycloak (its Flight Recorder writes " + jfr + ")");
+            keycloak.close();
+            Path report = new ReportWriter(config, environment, recorder, ceiling, jfr, imports,
+                    importFailure == null ? null : importFailure.getMessage()).write();
             log("report: " + report);
+            if (importFailure != null) {
+                throw importFailure;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -36,7 +36,8 @@ public final class ImportBench {
     }
 
     /** What the import did. */
-    public record Result(long records, int exitCode, double seconds, long created, double[] seconds1s,
+    public record Result(long records, int exitCode, double seconds, long created, double startupSeconds,
+                         double[] seconds1s,
                          double[] perSecond, double longestStallMillis, double stallAtSeconds, double peakHeapMiB,
                          long toolPeakRss, long keycloakRssBefore, long keycloakPeakRss, long keycloakRssAfter,
                          double generateSeconds, List<PathRate> comparison, List<String> toolSummary) {
@@ -100,18 +101,33 @@ public final class ImportBench {
         long keycloakAfter = CpuSnapshot.residentBytes(keycloakPid).orElse(0);
         Files.deleteIfExists(file);
         Timeline timeline = timeline(startMillis);
-        return new Result(config.importRecords(), process.exitValue(), seconds, timeline.created, timeline.seconds,
-                timeline.perSecond, timeline.longestGap, timeline.gapAt, peakHeap(gcLog), toolPeak, keycloakBefore,
-                keycloakPeak, keycloakAfter, generateSeconds, comparison, summary(log));
+        return new Result(config.importRecords(), process.exitValue(), seconds, timeline.created,
+                (timeline.firstMillis - startMillis) / 1000.0, timeline.seconds, timeline.perSecond,
+                timeline.longestGap, timeline.gapAt, peakHeap(gcLog), toolPeak, keycloakBefore, keycloakPeak,
+                keycloakAfter, generateSeconds, comparison, summary(log));
     }
 
-    private record Timeline(long created, double[] seconds, double[] perSecond, double longestGap, double gapAt) {
+    private record Timeline(long firstMillis, long created, double[] seconds, double[] perSecond, double longestGap,
+                            double gapAt) {
     }
 
-    /** Customers created per second since the import began, and the longest gap between two creations. */
-    private Timeline timeline(long startMillis) {
+    /**
+     * Customers created per second from the first one the import created, and the longest gap between two
+     * creations (Keycloak stamps every user with its creation time).
+     */
+    private Timeline timeline(long processStartMillis) {
         String realm = "(SELECT id FROM realm WHERE name = 'customers')";
         try (Connection connection = database.connect()) {
+            long startMillis = processStartMillis;
+            try (PreparedStatement query = connection.prepareStatement("SELECT min(created_timestamp) FROM user_entity"
+                    + " WHERE realm_id = " + realm + " AND created_timestamp >= ?")) {
+                query.setLong(1, processStartMillis);
+                try (ResultSet row = query.executeQuery()) {
+                    if (row.next() && row.getLong(1) > 0) {
+                        startMillis = row.getLong(1);
+                    }
+                }
+            }
             List<double[]> rows = new ArrayList<>();
             long created = 0;
             try (PreparedStatement query = connection.prepareStatement("SELECT (created_timestamp - ?) / 1000 AS s,"
@@ -147,7 +163,7 @@ public final class ImportBench {
                     }
                 }
             }
-            return new Timeline(created, seconds, perSecond, gap, gapAt);
+            return new Timeline(startMillis, created, seconds, perSecond, gap, gapAt);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the import's timeline from PostgreSQL", e);
         }
@@ -175,7 +191,7 @@ public final class ImportBench {
         try {
             for (String line : Files.readAllLines(log)) {
                 String[] cells = line.split("\\|");
-                if (cells.length < 7 || !cells[2].contains(" x ")) {
+                if (cells.length < 7 || !cells[2].contains(" x ") || !cells[3].trim().matches("[0-9,]+")) {
                     continue;
                 }
                 rows.add(new PathRate(cells[1].trim(), cells[2].trim(), number(cells[3]), number(cells[4]),

@@ -120,7 +120,8 @@ public final class Pairs {
 
     private ChainBuilder login(int round, int n) {
         Duration time = sideTime(LOGIN, round);
-        return sides(LOGIN, round, n, side -> side.equals("C") ? exec(pause(time))
+        Duration ceilingTime = round == 0 ? config.warmUp() : config.ceilingSide();
+        return sides(LOGIN, round, n, side -> side.equals("C") ? exec(pause(ceilingTime))
                 : exec(session -> session.set("k", 0)).exec(during(time, false).on(
                         exec(session -> nextLoginCustomer(session, n))
                                 .exec(measured(LOGIN, side, round, side.equals("A")

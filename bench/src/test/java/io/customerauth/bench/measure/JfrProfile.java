@@ -59,6 +59,13 @@ public final class JfrProfile {
         MARKERS.put("org.keycloak.events.EventBuilder.success", "LOGIN event");
         MARKERS.put("org.keycloak.services.managers.BruteForceProtector", "brute-force checks");
         MARKERS.put("io.customerauth.keycloak.logging", "the pack's request log");
+        MARKERS.put("io.customerauth.keycloak.resetcode.ForgotPassword.mailCode",
+                "forgot password's work after the answer (lookup, throttle, code, mail)");
+        MARKERS.put("io.customerauth.keycloak.resetcode.CustomerMail", "composing and sending the pack's mails");
+        MARKERS.put("io.customerauth.keycloak.resetcode.PasswordReset.reset", "reset password on the request thread");
+        MARKERS.put("io.customerauth.keycloak.resetcode.PasswordReset.signOutEverywhere", "reset: signing out");
+        MARKERS.put("org.keycloak.credential.PasswordCredentialProvider.createCredential",
+                "storing a new password (hashing it)");
         MARKERS.put("org.hibernate.", "Hibernate / JDBC (anywhere on the stack)");
     }
 
@@ -81,44 +88,64 @@ public final class JfrProfile {
     private JfrProfile() {
     }
 
-    public static Profile read(Path recording, List<Span> spans) throws IOException {
-        Map<String, Long> components = new LinkedHashMap<>();
-        COMPONENTS.keySet().forEach(name -> components.put(name, 0L));
-        Map<String, Long> markers = new LinkedHashMap<>();
-        MARKERS.keySet().forEach(name -> markers.put(name, 0L));
-        Map<String, Long> frames = new TreeMap<>();
-        long samples = 0;
-        double gcPause = 0;
-        if (!Files.exists(recording)) {
-            return new Profile(0, components, markers, frames, 0);
-        }
-        try (RecordingFile file = new RecordingFile(recording)) {
-            while (file.hasMoreEvents()) {
-                RecordedEvent event = file.readEvent();
-                String type = event.getEventType().getName();
-                if (!within(spans, event.getStartTime())) {
-                    continue;
-                }
-                if (type.equals("jdk.GarbageCollection")) {
-                    gcPause += event.getDuration("sumOfPauses").toNanos() / 1e6;
-                }
-                if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
-                    continue;
-                }
-                samples++;
-                RecordedStackTrace stack = event.getStackTrace();
-                components.merge(component(stack), 1L, Long::sum);
-                if (!stack.getFrames().isEmpty()) {
-                    frames.merge(name(stack.getFrames().get(0)), 1L, Long::sum);
-                }
-                for (String marker : MARKERS.keySet()) {
-                    if (stack.getFrames().stream().anyMatch(frame -> name(frame).startsWith(marker))) {
-                        markers.merge(marker, 1L, Long::sum);
+    /** One profile per named set of windows, from one pass over the recording. */
+    public static Map<String, Profile> read(Path recording, Map<String, List<Span>> spans) throws IOException {
+        Map<String, Counts> counts = new LinkedHashMap<>();
+        spans.keySet().forEach(name -> counts.put(name, new Counts()));
+        if (Files.exists(recording)) {
+            try (RecordingFile file = new RecordingFile(recording)) {
+                while (file.hasMoreEvents()) {
+                    RecordedEvent event = file.readEvent();
+                    for (Map.Entry<String, List<Span>> set : spans.entrySet()) {
+                        if (within(set.getValue(), event.getStartTime())) {
+                            counts.get(set.getKey()).add(event);
+                        }
                     }
                 }
             }
         }
-        return new Profile(samples, components, markers, frames, gcPause);
+        Map<String, Profile> profiles = new LinkedHashMap<>();
+        counts.forEach((name, count) -> profiles.put(name, count.profile()));
+        return profiles;
+    }
+
+    /** The counts of one set of windows while the recording is read. */
+    private static final class Counts {
+        private final Map<String, Long> components = new LinkedHashMap<>();
+        private final Map<String, Long> markers = new LinkedHashMap<>();
+        private final Map<String, Long> frames = new TreeMap<>();
+        private long samples;
+        private double gcPause;
+
+        Counts() {
+            COMPONENTS.keySet().forEach(name -> components.put(name, 0L));
+            MARKERS.keySet().forEach(name -> markers.put(name, 0L));
+        }
+
+        void add(RecordedEvent event) {
+            String type = event.getEventType().getName();
+            if (type.equals("jdk.GarbageCollection")) {
+                gcPause += event.getDuration("sumOfPauses").toNanos() / 1e6;
+            }
+            if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                return;
+            }
+            samples++;
+            RecordedStackTrace stack = event.getStackTrace();
+            components.merge(component(stack), 1L, Long::sum);
+            if (!stack.getFrames().isEmpty()) {
+                frames.merge(name(stack.getFrames().get(0)), 1L, Long::sum);
+            }
+            for (String marker : MARKERS.keySet()) {
+                if (stack.getFrames().stream().anyMatch(frame -> name(frame).startsWith(marker))) {
+                    markers.merge(marker, 1L, Long::sum);
+                }
+            }
+        }
+
+        Profile profile() {
+            return new Profile(samples, components, markers, frames, gcPause);
+        }
     }
 
     private static boolean within(List<Span> spans, Instant time) {

@@ -26,6 +26,8 @@ final class Markdown {
             Pairs.ME, new String[] {"`GET /auth/`", "userinfo, with the same kind of token"},
             Pairs.FORGOT, new String[] {"`POST /auth/forgot_password/`, known email", "the same, unknown email"},
             Pairs.RESET, new String[] {"`POST /auth/reset_password/`, valid code", "admin API `reset-password`"});
+    private static final Map<String, String> TITLES = Map.of(Pairs.LOGIN, "Login", Pairs.ME, "Current user",
+            Pairs.FORGOT, "Forgot password", Pairs.RESET, "Reset password");
     private static final double IMPORT_GOAL_SECONDS = 300;
 
     private final BenchConfig config;
@@ -37,11 +39,12 @@ final class Markdown {
     private final CpuShare ceilingCpu;
     private final Map<String, JfrProfile.Profile> profiles;
     private final ImportBench.Result imports;
+    private final String importFailure;
     private final StringBuilder out = new StringBuilder();
 
     Markdown(BenchConfig config, Environment environment, Map<String, SideStats> stats, List<Sample> samples,
              CeilingWindows ceilingWindows, CpuShare ceilingCpu, Map<String, JfrProfile.Profile> profiles,
-             ImportBench.Result imports) {
+             ImportBench.Result imports, String importFailure) {
         this.config = config;
         this.environment = environment;
         this.stats = stats;
@@ -51,6 +54,7 @@ final class Markdown {
         this.ceilingCpu = ceilingCpu;
         this.profiles = profiles;
         this.imports = imports;
+        this.importFailure = importFailure;
     }
 
     String render() {
@@ -202,54 +206,77 @@ final class Markdown {
         SideStats a = stats.get(Pairs.LOGIN + "A");
         SideStats b = stats.get(Pairs.LOGIN + "B");
         double hashMillis = ceiling.cpuMillisPerHash();
-        line("## Where a login's time goes");
+        line("## Where the time goes");
         line("");
-        line("CPU during the measured login windows, in cores (this machine has %d), from /proc:",
-                environment.cores());
+        line("CPU during the measured windows of each side, in cores (this machine has %d), from /proc; Keycloak's "
+                + "CPU per request is its process's CPU time over the side's requests:", environment.cores());
         line("");
-        line("| | Keycloak | PostgreSQL | Gatling | other processes | idle | Keycloak CPU per login |");
+        line("| side | Keycloak | PostgreSQL | Gatling | other processes | idle | Keycloak CPU per request |");
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (SideStats side : List.of(a, b)) {
-            CpuShare cpu = side.cpu();
-            line("| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f ms |", side.side().equals("A") ? "A: API login"
-                            : "B: token endpoint", cpu.keycloak(), cpu.postgres(), cpu.loadGenerator(), cpu.other(),
-                    cpu.idle(), cpu.keycloakMillisPerRequest());
+        for (String pair : Pairs.ALL) {
+            for (String side : List.of("A", "B")) {
+                CpuShare cpu = stats.get(pair + side).cpu();
+                line("| %s %s: %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f ms |", TITLES.get(pair), side,
+                        LABELS.get(pair)[side.equals("A") ? 0 : 1], cpu.keycloak(), cpu.postgres(),
+                        cpu.loadGenerator(), cpu.other(), cpu.idle(), cpu.keycloakMillisPerRequest());
+            }
+            if (pair.equals(Pairs.LOGIN)) {
+                line("| Login C: the ceiling (argon2 in the Gatling JVM) | %.2f | %.2f | %.2f | %.2f | %.2f | |",
+                        ceilingCpu.keycloak(), ceilingCpu.postgres(), ceilingCpu.loadGenerator(), ceilingCpu.other(),
+                        ceilingCpu.idle());
+            }
         }
-        line("| C: ceiling (argon2 in the Gatling JVM) | %.2f | %.2f | %.2f | %.2f | %.2f | |", ceilingCpu.keycloak(),
-                ceilingCpu.postgres(), ceilingCpu.loadGenerator(), ceilingCpu.other(), ceilingCpu.idle());
         line("");
         line("One argon2 verification costs %.1f ms of CPU (thread CPU time in the ceiling loop): %.0f%% of "
                         + "Keycloak's CPU per API login, %.0f%% per token-endpoint login; the rest is Keycloak's own "
                         + "work around the hash.", hashMillis, percent(hashMillis, a.cpu().keycloakMillisPerRequest()),
                 percent(hashMillis, b.cpu().keycloakMillisPerRequest()));
         line("");
-        JfrProfile.Profile pa = profiles.get("A");
-        JfrProfile.Profile pb = profiles.get("B");
-        line("Keycloak's Flight Recorder (`jcmd JFR.start settings=profile`, Java execution samples in the measured "
-                + "login windows): %,d samples during A, %,d during B; GC pauses %.0f ms during A, %.0f ms during B.",
-                pa.samples(), pb.samples(), pa.gcPauseMillis(), pb.gcPauseMillis());
+        line("Keycloak's Flight Recorder (`-XX:StartFlightRecording`, `settings=profile`, from start to stop; Java "
+                + "execution samples and GC pauses in the measured windows of each side). Self time by component "
+                + "(the first known library from the top of the stack), then the share of samples with a given "
+                + "method anywhere on the stack:");
         line("");
-        line("| component (self time: first known library from the top of the stack) | A | B |");
+        for (String pair : List.of(Pairs.LOGIN, Pairs.FORGOT, Pairs.RESET)) {
+            profileTables(pair);
+        }
+        JfrProfile.Profile loginA = profiles.get(Pairs.LOGIN + "A");
+        line("Hottest leaf methods during the API logins (A):");
+        line("");
+        line("| method | samples | share |");
         line("| --- | ---: | ---: |");
-        for (String component : pa.components().keySet()) {
-            line("| %s | %.1f%% | %.1f%% |", component, pa.share(pa.components().get(component)),
-                    pb.share(pb.components().getOrDefault(component, 0L)));
+        loginA.topFrames().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12).forEach(frame -> line("| `%s` | %,d | %.1f%% |", frame.getKey(), frame.getValue(),
+                        loginA.share(frame.getValue())));
+        line("");
+    }
+
+    private void profileTables(String pair) {
+        JfrProfile.Profile a = profiles.get(pair + "A");
+        JfrProfile.Profile b = profiles.get(pair + "B");
+        line("**%s**: A %s, B %s; %,d samples during A, %,d during B; GC pauses %.0f ms during A, %.0f ms "
+                        + "during B.", TITLES.get(pair), LABELS.get(pair)[0], LABELS.get(pair)[1], a.samples(),
+                b.samples(), a.gcPauseMillis(), b.gcPauseMillis());
+        line("");
+        line("| self time by component | A | B |");
+        line("| --- | ---: | ---: |");
+        for (String component : a.components().keySet()) {
+            if (a.components().get(component) + b.components().getOrDefault(component, 0L) > 0) {
+                line("| %s | %.1f%% | %.1f%% |", component, a.share(a.components().get(component)),
+                        b.share(b.components().getOrDefault(component, 0L)));
+            }
         }
         line("");
         line("| on the stack (inclusive) | A | B |");
         line("| --- | ---: | ---: |");
         for (Map.Entry<String, String> marker : JfrProfile.MARKERS.entrySet()) {
-            line("| %s (`%s`) | %.1f%% | %.1f%% |", marker.getValue(), shortName(marker.getKey()),
-                    pa.share(pa.markers().get(marker.getKey())), pb.share(pb.markers().get(marker.getKey())));
+            long inA = a.markers().get(marker.getKey());
+            long inB = b.markers().get(marker.getKey());
+            if (inA + inB > 0) {
+                line("| %s (`%s`) | %.1f%% | %.1f%% |", marker.getValue(), shortName(marker.getKey()), a.share(inA),
+                        b.share(inB));
+            }
         }
-        line("");
-        line("Hottest leaf methods during A:");
-        line("");
-        line("| method | samples | share |");
-        line("| --- | ---: | ---: |");
-        pa.topFrames().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(12)
-                .forEach(frame -> line("| `%s` | %,d | %.1f%% |", frame.getKey(), frame.getValue(),
-                        pa.share(frame.getValue())));
         line("");
     }
 
@@ -257,7 +284,7 @@ final class Markdown {
         line("## Import");
         line("");
         if (imports == null) {
-            line("Skipped (`--skip-import`).");
+            line(importFailure == null ? "Skipped (`--skip-import`)." : "**Failed**: " + importFailure);
             line("");
             return;
         }

@@ -13,7 +13,6 @@ import io.customerauth.bench.measure.SideStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,15 +33,17 @@ public final class ReportWriter {
     private final CeilingWindows ceiling;
     private final Path jfr;
     private final ImportBench.Result imports;
+    private final String importFailure;
 
     public ReportWriter(BenchConfig config, Environment environment, Recorder recorder,
-                        CeilingWindows ceiling, Path jfr, ImportBench.Result imports) {
+                        CeilingWindows ceiling, Path jfr, ImportBench.Result imports, String importFailure) {
         this.config = config;
         this.environment = environment;
         this.recorder = recorder;
         this.ceiling = ceiling;
         this.jfr = jfr;
         this.imports = imports;
+        this.importFailure = importFailure;
     }
 
     public Path write() throws IOException {
@@ -54,7 +55,8 @@ public final class ReportWriter {
                 stats.put(pair + side, stats(pair, side, samples));
             }
         }
-        Markdown md = new Markdown(config, environment, stats, samples, ceiling, ceilingCpu(), profiles(), imports);
+        Markdown md = new Markdown(config, environment, stats, samples, ceiling, ceilingCpu(), profiles(), imports,
+                importFailure);
         Files.writeString(folder.resolve("report.md"), md.render());
         Files.writeString(folder.resolve("throughput.svg"), Charts.throughput(stats));
         Files.writeString(folder.resolve("latency.svg"), Charts.latency(stats));
@@ -83,18 +85,16 @@ public final class ReportWriter {
         return CpuShare.of(windows(Pairs.LOGIN, "C"), 0);
     }
 
-    /** Keycloak's profile during the measured login windows of A and of B. */
+    /** Keycloak's profile during the measured windows of each side of the pairs worth a profile. */
     private Map<String, JfrProfile.Profile> profiles() throws IOException {
-        Map<String, JfrProfile.Profile> profiles = new TreeMap<>();
-        for (String side : List.of("A", "B")) {
-            List<JfrProfile.Span> spans = new ArrayList<>();
-            for (int round = 1; round <= config.rounds(); round++) {
-                recorder.window(Pairs.LOGIN, side, round).ifPresent(window -> spans.add(
-                        new JfrProfile.Span(window.begin().epochMillis(), window.end().epochMillis())));
+        Map<String, List<JfrProfile.Span>> spans = new LinkedHashMap<>();
+        for (String pair : List.of(Pairs.LOGIN, Pairs.FORGOT, Pairs.RESET)) {
+            for (String side : List.of("A", "B")) {
+                spans.put(pair + side, windows(pair, side).stream().map(window -> new JfrProfile.Span(
+                        window.begin().epochMillis(), window.end().epochMillis())).toList());
             }
-            profiles.put(side, JfrProfile.read(jfr, spans));
         }
-        return profiles;
+        return JfrProfile.read(jfr, spans);
     }
 
     /** Errors of every series, warm-up and set-up requests included: any error makes the run invalid. */

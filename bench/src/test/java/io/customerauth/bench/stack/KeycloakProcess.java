@@ -14,13 +14,12 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
  * The real Keycloak distribution in production mode ({@code kc.sh start}), on loopback ports, as an operator runs
  * it; Maven has put the pack's jars in its {@code providers/} and the realm file in {@code data/import/}
- * (bench/pom.xml). The Flight Recorder is on ({@code JAVA_OPTS_APPEND}), so a recording can be started and dumped
- * with jcmd.
+ * (bench/pom.xml). The Flight Recorder runs from the start ({@code JAVA_OPTS_APPEND}, the profiling settings) and
+ * writes its file when Keycloak stops: no attach, which a loaded machine can refuse.
  */
 public final class KeycloakProcess implements AutoCloseable {
 
@@ -30,11 +29,16 @@ public final class KeycloakProcess implements AutoCloseable {
 
     /** Where Keycloak is and what it runs against. */
     public record Setup(Path dist, Path logConfig, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {
+        /** Where the Flight Recorder writes when Keycloak stops. */
+        public Path flightRecording() {
+            return workDir.resolve("keycloak.jfr");
+        }
     }
 
     private final Process process;
     private final Setup setup;
     private final Thread killOnExit;
+    private boolean closed;
 
     private KeycloakProcess(Process process, Setup setup) {
         this.process = process;
@@ -57,7 +61,8 @@ public final class KeycloakProcess implements AutoCloseable {
                 .redirectOutput(setup.workDir().resolve("keycloak-console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS_APPEND", "-XX:+FlightRecorder");
+        env.put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
+                + setup.flightRecording());
         env.put("KC_CONFIG_FILE", setup.logConfig().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -109,29 +114,13 @@ public final class KeycloakProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Runs {@code jcmd <pid> args...} and returns its output. */
-    public String jcmd(String... args) {
-        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-        List<String> command = Stream.concat(Stream.of(jcmd.toString(), Long.toString(pid())), Stream.of(args))
-                .toList();
-        try {
-            Process run = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(run.getInputStream().readAllBytes());
-            if (!run.waitFor(60, TimeUnit.SECONDS) || run.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Stops Keycloak as an operator would (SIGTERM), and kills it if it is not gone within a minute. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         process.destroy();
         try {
             process.onExit().get(60, TimeUnit.SECONDS);
