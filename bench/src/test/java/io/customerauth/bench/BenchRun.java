@@ -42,6 +42,7 @@ final class BenchRun {
     private MailSink mail;
     private KeycloakProcess keycloak;
     private long postmasterPid;
+    private long keycloakPid;
     private volatile Map<String, String> userIds = Map.of();
     private final CeilingWindows ceiling = new CeilingWindows(CEILING_THREADS);
     private Environment environment;
@@ -49,7 +50,7 @@ final class BenchRun {
     BenchRun(BenchConfig config) {
         this.config = config;
         this.users = new BenchUsers(config.loginUsers(), config.resetsPerSide(), config.rounds());
-        this.recorder = new Recorder(() -> CpuSnapshot.take(keycloak.pid(), postmasterPid));
+        this.recorder = new Recorder(() -> CpuSnapshot.take(keycloakPid, postmasterPid));
         this.pairs = new Pairs(config, users, recorder, () -> mail, () -> userIds, ceiling);
         this.jfr = config.workDir().resolve("keycloak.jfr");
     }
@@ -75,6 +76,7 @@ final class BenchRun {
             keycloak = KeycloakProcess.start(new KeycloakProcess.Setup(config.keycloakDist(),
                     config.projectRoot().resolve("config/keycloak.conf"), config.workDir(), database.jdbcUrl(),
                     mail.port(), httpPort));
+            keycloakPid = keycloak.pid();
             createCustomers();
             environment = Environment.describe(config, database.describe());
             log("load starts");
@@ -104,7 +106,7 @@ final class BenchRun {
             if (!config.skipImport()) {
                 try {
                     imports = new ImportBench(config, new ImportTool(config.projectRoot(), baseUrl()), database,
-                            keycloak.pid()).run();
+                            keycloakPid).run();
                 } catch (IOException | RuntimeException e) {
                     importFailure = new IllegalStateException("the import benchmark failed: " + e.getMessage(), e);
                 }
