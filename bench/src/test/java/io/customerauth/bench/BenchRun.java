@@ -5,6 +5,7 @@ import io.customerauth.bench.imports.ImportTool;
 import io.customerauth.bench.load.Pairs;
 import io.customerauth.bench.measure.Argon2Ceiling;
 import io.customerauth.bench.measure.CeilingWindows;
+import io.customerauth.bench.measure.Connections;
 import io.customerauth.bench.measure.CpuSnapshot;
 import io.customerauth.bench.measure.Recorder;
 import io.customerauth.bench.report.Environment;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,12 +47,16 @@ final class BenchRun {
     private long keycloakPid;
     private volatile Map<String, String> userIds = Map.of();
     private final CeilingWindows ceiling = new CeilingWindows(CEILING_THREADS);
+    private final Connections connections = new Connections();
     private Environment environment;
 
     BenchRun(BenchConfig config) {
         this.config = config;
         this.users = new BenchUsers(config.loginUsers(), config.resetsPerSide(), config.rounds());
-        this.recorder = new Recorder(() -> CpuSnapshot.take(keycloakPid, postmasterPid));
+        this.recorder = new Recorder(() -> {
+            connections.check(List.of(ProcessHandle.current().pid(), keycloakPid, postmasterPid));
+            return CpuSnapshot.take(keycloakPid, postmasterPid);
+        });
         this.pairs = new Pairs(config, users, recorder, () -> mail, () -> userIds, ceiling);
         this.jfr = config.workDir().resolve("keycloak.jfr");
     }
@@ -106,14 +112,14 @@ final class BenchRun {
             if (!config.skipImport()) {
                 try {
                     imports = new ImportBench(config, new ImportTool(config.projectRoot(), baseUrl()), database,
-                            keycloakPid).run();
+                            keycloakPid, pid -> connections.check(List.of(pid, keycloakPid, postmasterPid))).run();
                 } catch (IOException | RuntimeException e) {
                     importFailure = new IllegalStateException("the import benchmark failed: " + e.getMessage(), e);
                 }
             }
             log("stopping Keycloak (its Flight Recorder writes " + jfr + ")");
             keycloak.close();
-            Path report = new ReportWriter(config, environment, recorder, ceiling, jfr, imports,
+            Path report = new ReportWriter(config, environment, recorder, ceiling, connections, jfr, imports,
                     importFailure == null ? null : importFailure.getMessage()).write();
             log("report: " + report);
             if (importFailure != null) {

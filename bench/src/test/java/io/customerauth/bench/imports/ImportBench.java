@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,12 +51,16 @@ public final class ImportBench {
     private final ImportTool tool;
     private final BenchDatabase database;
     private final long keycloakPid;
+    private final LongConsumer connectionCheck;
 
-    public ImportBench(BenchConfig config, ImportTool tool, BenchDatabase database, long keycloakPid) {
+    /** @param connectionCheck called with the tool's pid every few seconds while it imports */
+    public ImportBench(BenchConfig config, ImportTool tool, BenchDatabase database, long keycloakPid,
+                       LongConsumer connectionCheck) {
         this.config = config;
         this.tool = tool;
         this.database = database;
         this.keycloakPid = keycloakPid;
+        this.connectionCheck = connectionCheck;
     }
 
     public Result run() throws IOException {
@@ -88,7 +93,10 @@ public final class ImportBench {
         long toolPeak = 0;
         long keycloakPeak = keycloakBefore;
         try {
-            while (!process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS)) {
+            for (int second = 0; !process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS); second++) {
+                if (second % 5 == 0) {
+                    connectionCheck.accept(process.pid());
+                }
                 toolPeak = Math.max(toolPeak, CpuSnapshot.memory(process.pid(), "VmHWM").orElse(0));
                 keycloakPeak = Math.max(keycloakPeak, CpuSnapshot.residentBytes(keycloakPid).orElse(0));
             }

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * Keycloak's CPU profile during some windows, from its Flight Recorder file: every Java execution sample whose time
  * falls in a window is put in the category of the first frame, from the top of the stack down, that belongs to a
  * known library ("self" time by component), and counted for each marker method it has anywhere on its stack
- * (inclusive time). GC pauses are summed from the GC events of the same windows.
+ * (inclusive time). GC pauses are summed from the GC events of the same windows, and the heap still in use after
+ * each collection gives the largest live heap.
  */
 public final class JfrProfile {
 
@@ -71,7 +72,7 @@ public final class JfrProfile {
 
     /** Samples of one set of windows. */
     public record Profile(long samples, Map<String, Long> components, Map<String, Long> markers,
-                          Map<String, Long> topFrames, double gcPauseMillis) {
+                          Map<String, Long> topFrames, double gcPauseMillis, double maxHeapAfterGcMiB) {
         public double share(long count) {
             return samples == 0 ? 0 : 100.0 * count / samples;
         }
@@ -116,6 +117,7 @@ public final class JfrProfile {
         private final Map<String, Long> frames = new TreeMap<>();
         private long samples;
         private double gcPause;
+        private double maxHeapAfterGc;
 
         Counts() {
             COMPONENTS.keySet().forEach(name -> components.put(name, 0L));
@@ -126,6 +128,9 @@ public final class JfrProfile {
             String type = event.getEventType().getName();
             if (type.equals("jdk.GarbageCollection")) {
                 gcPause += event.getDuration("sumOfPauses").toNanos() / 1e6;
+            }
+            if (type.equals("jdk.GCHeapSummary") && "After GC".equals(String.valueOf((Object) event.getValue("when")))) {
+                maxHeapAfterGc = Math.max(maxHeapAfterGc, event.getLong("heapUsed") / (1024.0 * 1024));
             }
             if (!type.equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
                 return;
@@ -144,7 +149,7 @@ public final class JfrProfile {
         }
 
         Profile profile() {
-            return new Profile(samples, components, markers, frames, gcPause);
+            return new Profile(samples, components, markers, frames, gcPause, maxHeapAfterGc);
         }
     }
 

@@ -5,6 +5,7 @@ import io.customerauth.bench.imports.ImportBench;
 import io.customerauth.bench.load.Pairs;
 import io.customerauth.bench.measure.Argon2Ceiling;
 import io.customerauth.bench.measure.CeilingWindows;
+import io.customerauth.bench.measure.Connections;
 import io.customerauth.bench.measure.CpuShare;
 import io.customerauth.bench.measure.JfrProfile;
 import io.customerauth.bench.measure.Sample;
@@ -37,13 +38,15 @@ final class Markdown {
     private final CeilingWindows ceilingWindows;
     private final Argon2Ceiling.Result ceiling;
     private final CpuShare ceilingCpu;
+    private final Connections connections;
     private final Map<String, JfrProfile.Profile> profiles;
     private final ImportBench.Result imports;
     private final String importFailure;
     private final StringBuilder out = new StringBuilder();
 
     Markdown(BenchConfig config, Environment environment, Map<String, SideStats> stats, List<Sample> samples,
-             CeilingWindows ceilingWindows, CpuShare ceilingCpu, Map<String, JfrProfile.Profile> profiles,
+             CeilingWindows ceilingWindows, CpuShare ceilingCpu, Connections connections,
+             Map<String, JfrProfile.Profile> profiles,
              ImportBench.Result imports, String importFailure) {
         this.config = config;
         this.environment = environment;
@@ -52,6 +55,7 @@ final class Markdown {
         this.ceilingWindows = ceilingWindows;
         this.ceiling = ceilingWindows.measured().orElse(new Argon2Ceiling.Result(0, 0, 0, 0));
         this.ceilingCpu = ceilingCpu;
+        this.connections = connections;
         this.profiles = profiles;
         this.imports = imports;
         this.importFailure = importFailure;
@@ -62,10 +66,13 @@ final class Markdown {
         long errorCount = errors.values().stream().mapToLong(Long::longValue).sum();
         line("# Benchmark: Customer Auth for Keycloak %s", environment.keycloak());
         line("");
+        boolean valid = errorCount == 0 && connections.loopbackOnly() && importFailure == null;
         line("%s run of `bench/run%s`, started %s on `%s`. **%s**: %,d requests, %,d errors (warm-up and set-up "
-                        + "requests included), every target on 127.0.0.1.", config.mode(),
-                config.quick() ? " --quick" : "", environment.started().toLocalDateTime().withNano(0),
-                environment.machine(), errorCount == 0 ? "Valid run" : "INVALID RUN", samples.size(), errorCount);
+                        + "requests included); the connections of Gatling, Keycloak, PostgreSQL and the import tool, "
+                        + "read from /proc %,d times, went to %s only.", config.mode(), config.quick() ? " --quick" : "",
+                environment.started().toLocalDateTime().withNano(0), environment.machine(),
+                valid ? "Valid run" : "INVALID RUN", samples.size(), errorCount, connections.checks(),
+                String.join(", ", connections.remotes()));
         line("");
         machine();
         goals();
@@ -254,9 +261,11 @@ final class Markdown {
     private void profileTables(String pair) {
         JfrProfile.Profile a = profiles.get(pair + "A");
         JfrProfile.Profile b = profiles.get(pair + "B");
-        line("**%s**: A %s, B %s; %,d samples during A, %,d during B; GC pauses %.0f ms during A, %.0f ms "
-                        + "during B.", TITLES.get(pair), LABELS.get(pair)[0], LABELS.get(pair)[1], a.samples(),
-                b.samples(), a.gcPauseMillis(), b.gcPauseMillis());
+        line("**%s**: A %s, B %s; %,d samples during A, %,d during B; GC pauses %,.0f ms during A, %,.0f ms "
+                        + "during B; heap in use after a collection at most %,.0f MiB during A, %,.0f MiB during B "
+                        + "(Keycloak's default maximum: 512 MiB).", TITLES.get(pair), LABELS.get(pair)[0],
+                LABELS.get(pair)[1], a.samples(), b.samples(), a.gcPauseMillis(), b.gcPauseMillis(),
+                a.maxHeapAfterGcMiB(), b.maxHeapAfterGcMiB());
         line("");
         line("| self time by component | A | B |");
         line("| --- | ---: | ---: |");

@@ -4,6 +4,7 @@ import io.customerauth.bench.BenchConfig;
 import io.customerauth.bench.imports.ImportBench;
 import io.customerauth.bench.load.Pairs;
 import io.customerauth.bench.measure.CeilingWindows;
+import io.customerauth.bench.measure.Connections;
 import io.customerauth.bench.measure.CpuShare;
 import io.customerauth.bench.measure.JfrProfile;
 import io.customerauth.bench.measure.Recorder;
@@ -31,16 +32,19 @@ public final class ReportWriter {
     private final Environment environment;
     private final Recorder recorder;
     private final CeilingWindows ceiling;
+    private final Connections connections;
     private final Path jfr;
     private final ImportBench.Result imports;
     private final String importFailure;
 
     public ReportWriter(BenchConfig config, Environment environment, Recorder recorder,
-                        CeilingWindows ceiling, Path jfr, ImportBench.Result imports, String importFailure) {
+                        CeilingWindows ceiling, Connections connections, Path jfr, ImportBench.Result imports,
+                        String importFailure) {
         this.config = config;
         this.environment = environment;
         this.recorder = recorder;
         this.ceiling = ceiling;
+        this.connections = connections;
         this.jfr = jfr;
         this.imports = imports;
         this.importFailure = importFailure;
@@ -55,8 +59,8 @@ public final class ReportWriter {
                 stats.put(pair + side, stats(pair, side, samples));
             }
         }
-        Markdown md = new Markdown(config, environment, stats, samples, ceiling, ceilingCpu(), profiles(), imports,
-                importFailure);
+        Markdown md = new Markdown(config, environment, stats, samples, ceiling, ceilingCpu(), connections,
+                profiles(), imports, importFailure);
         Files.writeString(folder.resolve("report.md"), md.render());
         Files.writeString(folder.resolve("throughput.svg"), Charts.throughput(stats));
         Files.writeString(folder.resolve("latency.svg"), Charts.latency(stats));
