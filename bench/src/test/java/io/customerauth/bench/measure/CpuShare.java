@@ -1,6 +1,9 @@
 package io.customerauth.bench.measure;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the CPU went during a side's windows, in CPU-seconds per second of wall time (2.0 = both cores of a 2-core
@@ -8,12 +11,12 @@ import java.util.List;
  * Divided by the requests, it gives Keycloak's CPU per request.
  */
 public record CpuShare(double keycloak, double postgres, double loadGenerator, double other, double idle,
-                       double keycloakMillisPerRequest) {
+                       double keycloakMillisPerRequest, Map<String, Double> keycloakThreadMillisPerRequest) {
 
     public static CpuShare of(List<Recorder.Window> windows, long requests) {
         double seconds = windows.stream().mapToDouble(Recorder.Window::seconds).sum();
         if (seconds <= 0) {
-            return new CpuShare(0, 0, 0, 0, 0, 0);
+            return new CpuShare(0, 0, 0, 0, 0, 0, Map.of());
         }
         double keycloak = ticks(windows, Part.KEYCLOAK);
         double postgres = ticks(windows, Part.POSTGRES);
@@ -23,7 +26,23 @@ public record CpuShare(double keycloak, double postgres, double loadGenerator, d
         double perSecond = CpuSnapshot.TICKS_PER_SECOND * seconds;
         return new CpuShare(keycloak / perSecond, postgres / perSecond, load / perSecond,
                 Math.max(0, busy - keycloak - postgres - load) / perSecond, (total - busy) / perSecond,
-                requests == 0 ? 0 : keycloak / CpuSnapshot.TICKS_PER_SECOND * 1000 / requests);
+                requests == 0 ? 0 : keycloak / CpuSnapshot.TICKS_PER_SECOND * 1000 / requests,
+                threads(windows, requests));
+    }
+
+    /** Keycloak's CPU per request by kind of thread, largest first. */
+    private static Map<String, Double> threads(List<Recorder.Window> windows, long requests) {
+        Map<String, Double> ticks = new HashMap<>();
+        for (Recorder.Window window : windows) {
+            window.end().keycloakThreads().forEach((name, end) -> ticks.merge(name,
+                    (double) end - window.begin().keycloakThreads().getOrDefault(name, 0L), Double::sum));
+        }
+        Map<String, Double> perRequest = new LinkedHashMap<>();
+        ticks.entrySet().stream().filter(entry -> entry.getValue() > 0)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(entry -> perRequest.put(entry.getKey(), requests == 0 ? 0
+                        : entry.getValue() / CpuSnapshot.TICKS_PER_SECOND * 1000 / requests));
+        return perRequest;
     }
 
     private enum Part { KEYCLOAK, POSTGRES, LOAD, BUSY, TOTAL }

@@ -1,19 +1,23 @@
 package io.customerauth.bench.measure;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * CPU time spent so far, from /proc (in clock ticks, 100 per second on Linux): by the whole machine (busy and in
  * all), by Keycloak's JVM, by PostgreSQL (the postmaster, its live backends and the ones it has reaped), and by this
- * JVM (Gatling, the load generator). The difference of two snapshots says where a window's CPU went.
+ * JVM (Gatling, the load generator); and Keycloak's by kind of thread (request workers, GC, JIT compilers, ...).
+ * The difference of two snapshots says where a window's CPU went. Threads that ended within a window are missed.
  */
 public record CpuSnapshot(long nanos, long epochMillis, long machineBusy, long machineTotal, long keycloak,
-                          long postgres, long loadGenerator) {
+                          long postgres, long loadGenerator, Map<String, Long> keycloakThreads) {
 
     public static final double TICKS_PER_SECOND = 100.0;
 
@@ -21,7 +25,32 @@ public record CpuSnapshot(long nanos, long epochMillis, long machineBusy, long m
     public static CpuSnapshot take(long keycloakPid, long postmasterPid) {
         long[] machine = machine();
         return new CpuSnapshot(System.nanoTime(), System.currentTimeMillis(), machine[0], machine[1],
-                process(keycloakPid, false), postgres(postmasterPid), process(ProcessHandle.current().pid(), false));
+                process(keycloakPid, false), postgres(postmasterPid), process(ProcessHandle.current().pid(), false),
+                threads(keycloakPid));
+    }
+
+    /**
+     * CPU ticks of a process's threads by kind: the thread's name (as Linux keeps it, 15 characters) without its
+     * numbers, so "GC Thread#0" and "GC Thread#1" add up, as do all of "executor-thread-N".
+     */
+    static Map<String, Long> threads(long pid) {
+        Map<String, Long> groups = new TreeMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                try {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'))
+                            .replaceAll("[0-9]+", "").replaceAll("[-#_ ]+$", "");
+                    String[] fields = line.substring(line.lastIndexOf(')') + 2).trim().split("\\s+");
+                    groups.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended in between
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended
+        }
+        return groups;
     }
 
     /** {busy, total} ticks of all CPUs, from the first line of /proc/stat. */

@@ -205,6 +205,32 @@ final class Markdown {
         line("");
     }
 
+    /** Keycloak's CPU per request by kind of thread, every side, for the kinds that matter most. */
+    private void threadTable() {
+        List<String> sides = Pairs.ALL.stream().flatMap(pair -> List.of(pair + "A", pair + "B").stream()).toList();
+        Map<String, Double> largest = new java.util.HashMap<>();
+        for (String side : sides) {
+            SideStats s = stats.get(side);
+            double all = s.cpu().keycloakMillisPerRequest();
+            s.cpu().keycloakThreadMillisPerRequest().forEach((thread, millis) ->
+                    largest.merge(thread, all <= 0 ? 0 : millis / all, Math::max));
+        }
+        List<String> threads = largest.entrySet().stream().filter(entry -> entry.getValue() >= 0.02)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        line("Keycloak's CPU per request by kind of thread (ms; from /proc/PID/task, thread names without their "
+                + "numbers; kinds that reach 2% of a side's CPU):");
+        line("");
+        line("| thread | %s |", sides.stream().map(side -> TITLES.get(side.substring(0, side.length() - 1)) + " "
+                + side.charAt(side.length() - 1)).collect(Collectors.joining(" | ")));
+        line("| --- |%s", " ---: |".repeat(sides.size()));
+        for (String thread : threads) {
+            line("| `%s` | %s |", thread, sides.stream().map(side -> String.format(Locale.ROOT, "%.2f",
+                    stats.get(side).cpu().keycloakThreadMillisPerRequest().getOrDefault(thread, 0.0)))
+                    .collect(Collectors.joining(" | ")));
+        }
+        line("");
+    }
+
     private double share(double logins) {
         return ceiling.perSecond() <= 0 ? 0 : logins / ceiling.perSecond();
     }
@@ -234,6 +260,7 @@ final class Markdown {
             }
         }
         line("");
+        threadTable();
         line("One argon2 verification costs %.1f ms of CPU (thread CPU time in the ceiling loop): %.0f%% of "
                         + "Keycloak's CPU per API login, %.0f%% per token-endpoint login; the rest is Keycloak's own "
                         + "work around the hash.", hashMillis, percent(hashMillis, a.cpu().keycloakMillisPerRequest()),
