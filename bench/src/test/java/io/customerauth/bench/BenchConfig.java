@@ -27,6 +27,8 @@ public record BenchConfig(String mode, int loginUsers, int resetsPerSide, Durati
     public static final int LOGIN_CONCURRENCY = 4;
     public static final int ME_CONCURRENCY = 8;
     public static final int FORGOT_CONCURRENCY = 8;
+    /** The forgot-password pair again with one client: the timing a caller probing one email at a time sees. */
+    public static final int FORGOT_ONE_CLIENT_CONCURRENCY = 1;
     public static final int RESET_CONCURRENCY = 4;
 
     static BenchConfig fromSystemProperties() {

@@ -43,10 +43,11 @@ public final class Pairs {
     public static final String LOGIN = "login";
     public static final String ME = "me";
     public static final String FORGOT = "forgot";
+    public static final String FORGOT_ONE_CLIENT = "forgot-1";
     public static final String RESET = "reset";
     /** Requests that are not compared (tokens, codes): recorded under this pair so that their errors still count. */
     public static final String SETUP = "setup";
-    public static final List<String> ALL = List.of(LOGIN, ME, FORGOT, RESET);
+    public static final List<String> ALL = List.of(LOGIN, ME, FORGOT, FORGOT_ONE_CLIENT, RESET);
 
     private static final Duration CODE_WAIT = Duration.ofSeconds(30);
 
@@ -86,6 +87,7 @@ public final class Pairs {
             case LOGIN -> BenchConfig.LOGIN_CONCURRENCY;
             case ME -> BenchConfig.ME_CONCURRENCY;
             case FORGOT -> BenchConfig.FORGOT_CONCURRENCY;
+            case FORGOT_ONE_CLIENT -> BenchConfig.FORGOT_ONE_CLIENT_CONCURRENCY;
             default -> BenchConfig.RESET_CONCURRENCY;
         };
     }
@@ -104,7 +106,7 @@ public final class Pairs {
         ChainBuilder chain = switch (pair) {
             case LOGIN -> login(round, n);
             case ME -> me(round, n);
-            case FORGOT -> forgot(round, n);
+            case FORGOT, FORGOT_ONE_CLIENT -> forgot(pair, round, n);
             default -> reset(round, n);
         };
         String name = String.format(Locale.ROOT, "%s %s", pair, round == 0 ? "warm-up" : "round " + round);
@@ -138,11 +140,11 @@ public final class Pairs {
                 side.equals("A") ? Requests.apiMe("me A: GET /auth/") : Requests.userinfo("me B: userinfo"))));
     }
 
-    private ChainBuilder forgot(int round, int n) {
-        Duration time = sideTime(FORGOT, round);
-        return sides(FORGOT, round, n, side -> exec(session -> session.set("k", 0)).exec(during(time, false).on(
+    private ChainBuilder forgot(String pair, int round, int n) {
+        Duration time = sideTime(pair, round);
+        return sides(pair, round, n, side -> exec(session -> session.set("k", 0)).exec(during(time, false).on(
                 exec(session -> side.equals("A") ? nextLoginCustomer(session, n) : nextUnknown(session, round))
-                        .exec(measured(FORGOT, side, round, Requests.forgot(side.equals("A")
+                        .exec(measured(pair, side, round, Requests.forgot(side.equals("A")
                                 ? "forgot A: known email" : "forgot B: unknown email"))))));
     }
 

@@ -12,7 +12,8 @@ import java.util.Map;
 final class Charts {
 
     private static final Map<String, String> TITLES = Map.of(Pairs.LOGIN, "login", Pairs.ME, "current user",
-            Pairs.FORGOT, "forgot password", Pairs.RESET, "reset password");
+            Pairs.FORGOT, "forgot password", Pairs.FORGOT_ONE_CLIENT, "forgot password, 1 client", Pairs.RESET,
+            "reset password");
     private static final List<String> SERIES = List.of("A: the pack's API", "B: Keycloak's own");
 
     private Charts() {
