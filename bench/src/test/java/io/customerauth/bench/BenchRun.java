@@ -4,6 +4,7 @@ import io.customerauth.bench.imports.ImportBench;
 import io.customerauth.bench.imports.ImportTool;
 import io.customerauth.bench.load.Pairs;
 import io.customerauth.bench.measure.Argon2Ceiling;
+import io.customerauth.bench.measure.BusyProbe;
 import io.customerauth.bench.measure.CeilingWindows;
 import io.customerauth.bench.measure.Connections;
 import io.customerauth.bench.measure.CpuSnapshot;
@@ -57,7 +58,8 @@ final class BenchRun {
             connections.check(List.of(ProcessHandle.current().pid(), keycloakPid, postmasterPid));
             return CpuSnapshot.take(keycloakPid, postmasterPid);
         });
-        this.pairs = new Pairs(config, users, recorder, () -> mail, () -> userIds, ceiling);
+        this.pairs = new Pairs(config, users, recorder, () -> mail, () -> userIds, ceiling,
+                new BusyProbe(() -> keycloakPid));
         this.jfr = config.workDir().resolve("keycloak.jfr");
     }
 

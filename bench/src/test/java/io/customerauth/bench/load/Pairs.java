@@ -1,6 +1,7 @@
 package io.customerauth.bench.load;
 
 import io.customerauth.bench.BenchConfig;
+import io.customerauth.bench.measure.BusyProbe;
 import io.customerauth.bench.measure.CeilingWindows;
 import io.customerauth.bench.measure.Recorder;
 import io.customerauth.bench.measure.Sample;
@@ -36,7 +37,8 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
  * round both sides run for the same time (or the same count, for resets) at the same concurrency, A and B one after
  * the other with a rendezvous between them; the order alternates from round to round. Round 0 is the warm-up.
  * Login rounds have a third side, C, between A and B: the virtual users pause while this JVM measures the argon2
- * ceiling, so the ceiling meets the same machine (and the same neighbours) as the logins.
+ * ceiling, so the ceiling meets the same machine (and the same neighbours) as the logins. Forgot-password sides
+ * end only once Keycloak is idle again: their work after the answer belongs to their own window.
  */
 public final class Pairs {
 
@@ -50,6 +52,7 @@ public final class Pairs {
     public static final List<String> ALL = List.of(LOGIN, ME, FORGOT, FORGOT_ONE_CLIENT, RESET);
 
     private static final Duration CODE_WAIT = Duration.ofSeconds(30);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(120);
 
     private final BenchConfig config;
     private final BenchUsers users;
@@ -57,11 +60,13 @@ public final class Pairs {
     private final Supplier<MailSink> mail;
     private final Supplier<Map<String, String>> userIds;
     private final CeilingWindows ceiling;
+    private final BusyProbe keycloak;
 
     public Pairs(BenchConfig config, BenchUsers users, Recorder recorder, Supplier<MailSink> mail,
-                 Supplier<Map<String, String>> userIds, CeilingWindows ceiling) {
+                 Supplier<Map<String, String>> userIds, CeilingWindows ceiling, BusyProbe keycloak) {
         this.config = config;
         this.ceiling = ceiling;
+        this.keycloak = keycloak;
         this.users = users;
         this.recorder = recorder;
         this.mail = mail;
@@ -177,6 +182,7 @@ public final class Pairs {
                     })
                     .exec(side.apply(name))
                     .exec(rendezVous(n))
+                    .exec(leavesWorkBehind(pair) ? drain(n) : exec(session -> session))
                     .exec(session -> {
                         if (name.equals("C")) {
                             ceiling.end(round);
@@ -186,6 +192,19 @@ public final class Pairs {
                     });
         }
         return chain;
+    }
+
+    /** Forgot password answers first and works after: each side's window lasts until that work is done. */
+    private static boolean leavesWorkBehind(String pair) {
+        return pair.equals(FORGOT) || pair.equals(FORGOT_ONE_CLIENT);
+    }
+
+    private ChainBuilder drain(int n) {
+        return exec(session -> session.set("drainStart", System.currentTimeMillis()))
+                .exec(asLongAs(session -> keycloak.busy()
+                        && System.currentTimeMillis() - session.getLong("drainStart") < DRAIN_LIMIT.toMillis())
+                        .on(pause(Duration.ofMillis(500))))
+                .exec(rendezVous(n));
     }
 
     private ChainBuilder loop(Duration time, String side, String pair, int round, HttpRequestActionBuilder request) {

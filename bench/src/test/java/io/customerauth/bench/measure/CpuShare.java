@@ -13,6 +13,9 @@ import java.util.Map;
 public record CpuShare(double keycloak, double postgres, double loadGenerator, double other, double idle,
                        double keycloakMillisPerRequest, Map<String, Double> keycloakThreadMillisPerRequest) {
 
+    /** The CPU of threads that ended within a window: the process's CPU minus its live threads'. */
+    public static final String ENDED = "(threads that ended within the window)";
+
     public static CpuShare of(List<Recorder.Window> windows, long requests) {
         double seconds = windows.stream().mapToDouble(Recorder.Window::seconds).sum();
         if (seconds <= 0) {
@@ -30,12 +33,17 @@ public record CpuShare(double keycloak, double postgres, double loadGenerator, d
                 threads(windows, requests));
     }
 
-    /** Keycloak's CPU per request by kind of thread, largest first. */
+    /** Keycloak's CPU per request by kind of thread, largest first; threads gone by a window's end as one kind. */
     private static Map<String, Double> threads(List<Recorder.Window> windows, long requests) {
         Map<String, Double> ticks = new HashMap<>();
         for (Recorder.Window window : windows) {
-            window.end().keycloakThreads().forEach((name, end) -> ticks.merge(name,
-                    (double) end - window.begin().keycloakThreads().getOrDefault(name, 0L), Double::sum));
+            double live = 0;
+            for (Map.Entry<String, Long> end : window.end().keycloakThreads().entrySet()) {
+                double delta = end.getValue() - window.begin().keycloakThreads().getOrDefault(end.getKey(), 0L);
+                ticks.merge(end.getKey(), delta, Double::sum);
+                live += delta;
+            }
+            ticks.merge(ENDED, Math.max(0, window.end().keycloak() - window.begin().keycloak() - live), Double::sum);
         }
         Map<String, Double> perRequest = new LinkedHashMap<>();
         ticks.entrySet().stream().filter(entry -> entry.getValue() > 0)

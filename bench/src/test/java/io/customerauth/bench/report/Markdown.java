@@ -206,12 +206,25 @@ final class Markdown {
                         .collect(Collectors.joining(" / ")), ceiling.cpuMillisPerHash(), ceilingCpu.other(),
                 ceilingCpu.idle());
         line("");
-        line("| | logins/s | share of the ceiling | goal |");
-        line("| --- | ---: | ---: | --- |");
-        line("| A: `POST /auth/login/` | %.1f | %.0f%% | ≥ 80%%: %s |", a.throughput(), 100 * share(a.throughput()),
-                share(a.throughput()) >= 0.8 ? "met" : "**not met**");
-        line("| B: token endpoint | %.1f | %.0f%% | |", b.throughput(), 100 * share(b.throughput()));
+        line("| | logins/s | share of the ceiling | per round | goal |");
+        line("| --- | ---: | ---: | --- | --- |");
+        line("| A: `POST /auth/login/` | %.1f | %.0f%% | %s | ≥ 80%%: %s |", a.throughput(), 100 * share(a.throughput()),
+                perRoundShares(a), share(a.throughput()) >= 0.8 ? "met" : "**not met**");
+        line("| B: token endpoint | %.1f | %.0f%% | %s | |", b.throughput(), 100 * share(b.throughput()),
+                perRoundShares(b));
         line("");
+        line("The machine is shared with other engineers' builds: the ceiling moves from round to round with them, "
+                + "and so do the logins. Each round's share compares a login window with the ceiling window right "
+                + "next to it.");
+        line("");
+    }
+
+    private String perRoundShares(SideStats side) {
+        return IntStream.rangeClosed(1, config.rounds()).mapToObj(round -> {
+            double logins = round - 1 < side.roundThroughputs().length ? side.roundThroughputs()[round - 1] : 0;
+            return ceilingWindows.round(round).filter(r -> r.perSecond() > 0)
+                    .map(r -> String.format(Locale.ROOT, "%.0f%%", 100 * logins / r.perSecond())).orElse("-");
+        }).collect(Collectors.joining(" / "));
     }
 
     /** Keycloak's CPU per request by kind of thread, every side, for the kinds that matter most. */
@@ -270,10 +283,11 @@ final class Markdown {
         }
         line("");
         threadTable();
-        line("One argon2 verification costs %.1f ms of CPU (thread CPU time in the ceiling loop): %.0f%% of "
-                        + "Keycloak's CPU per API login, %.0f%% per token-endpoint login; the rest is Keycloak's own "
-                        + "work around the hash.", hashMillis, percent(hashMillis, a.cpu().keycloakMillisPerRequest()),
-                percent(hashMillis, b.cpu().keycloakMillisPerRequest()));
+        line("Keycloak spent %.1f ms of CPU per API login and %.1f ms per token-endpoint login (all its threads); "
+                        + "the ceiling loop %.1f ms of CPU per hash. CPU time per unit of work rises when other "
+                        + "processes share the cores (argon2 walks 7 MiB per hash, and a neighbour evicts it from the "
+                        + "caches), so these compare within a run, not across runs.", a.cpu().keycloakMillisPerRequest(),
+                b.cpu().keycloakMillisPerRequest(), hashMillis);
         line("");
         line("Keycloak's Flight Recorder (`-XX:StartFlightRecording`, `settings=profile`, from start to stop; Java "
                 + "execution samples and GC pauses in the measured windows of each side). Self time by component "
@@ -445,10 +459,6 @@ final class Markdown {
         }
         return imports.exitCode() == 0 && imports.created() >= imports.records()
                 && imports.seconds() <= IMPORT_GOAL_SECONDS ? "yes" : "**no**";
-    }
-
-    private static double percent(double part, double whole) {
-        return whole <= 0 ? 0 : 100 * part / whole;
     }
 
     private static double difference(double a, double b) {
