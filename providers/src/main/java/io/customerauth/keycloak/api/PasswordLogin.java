@@ -12,7 +12,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.protocol.oidc.OIDCAdvancedConfigWrapper;
-import org.keycloak.protocol.oidc.TokenManager;
 import org.keycloak.protocol.oidc.grants.OAuth2GrantType;
 import org.keycloak.representations.AccessTokenResponse;
 import org.keycloak.services.cors.Cors;
@@ -23,7 +22,8 @@ import java.util.Optional;
 /**
  * Logs a customer in by running Keycloak's own password grant in-process, for the realm's customer app: the
  * realm's direct-grant flow (client version, username, password), brute-force detection, LOGIN / LOGIN_ERROR
- * events, a real user session, access and refresh tokens. No loopback HTTP call and no extra password hash.
+ * events, a real user session, access and refresh tokens. No loopback HTTP call, no extra password hash, and no ID
+ * token: the API returns none, so none is built or signed ({@link WithoutIdToken}).
  */
 final class PasswordLogin {
 
@@ -86,7 +86,7 @@ final class PasswordLogin {
         JsonLoginContext(KeycloakSession session, ClientModel client, MultivaluedHashMap<String, String> form,
                          EventBuilder event) {
             super(session, OIDCAdvancedConfigWrapper.fromClientModel(client), Map.of(), form, event,
-                    Cors.builder(), new TokenManager());
+                    Cors.builder(), new WithoutIdToken());
             this.request = new CredentialsAsForm(session.getContext().getHttpRequest(), form);
         }
     }
