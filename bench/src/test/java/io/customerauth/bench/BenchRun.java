@@ -17,6 +17,7 @@ import io.customerauth.bench.stack.BenchUsers;
 import io.customerauth.bench.stack.FreePort;
 import io.customerauth.bench.stack.KeycloakProcess;
 import io.customerauth.bench.stack.MailSink;
+import io.customerauth.dev.stack.KeycloakEnvFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,6 +35,12 @@ final class BenchRun {
 
     private static final String REALM = "customers";
     private static final int CEILING_THREADS = 2;
+    /**
+     * Every request of the bench comes from 127.0.0.1: the shipped limits (10 forgot-password requests per address per
+     * 10 min, 300 code mails per realm per minute) would drop nearly all of them before any work, and no reset code
+     * would arrive. The one-mail-per-user throttle stays as shipped.
+     */
+    static final Map<String, String> FLOOD_LIMITS_OFF = Map.of("requestsPerAddress", "0", "mailsPerRealm", "0");
 
     private final BenchConfig config;
     private final int httpPort = FreePort.next();
@@ -82,7 +89,8 @@ final class BenchRun {
             mail = MailSink.start();
             log("starting Keycloak " + config.keycloakVersion() + " with the pack (production mode, PostgreSQL)");
             keycloak = KeycloakProcess.start(new KeycloakProcess.Setup(config.keycloakDist(),
-                    config.projectRoot().resolve("config/keycloak.conf"), config.workDir(), database.jdbcUrl(),
+                    config.projectRoot().resolve("config/keycloak.conf"),
+                    config.projectRoot().resolve(KeycloakEnvFile.PATH), config.workDir(), database.jdbcUrl(),
                     mail.port(), httpPort));
             keycloakPid = keycloak.pid();
             createCustomers();
@@ -103,7 +111,9 @@ final class BenchRun {
         log("creating " + users.all().size() + " customers with the import tool");
         new ImportTool(config.projectRoot(), baseUrl()).run("-Xmx256m", config.workDir().resolve("customers.log"),
                 export.toString());
-        userIds = new AdminApi(baseUrl(), REALM).userIds("bench-reset-", users.all().size());
+        AdminApi admin = new AdminApi(baseUrl(), REALM);
+        userIds = admin.userIds("bench-reset-", users.all().size());
+        admin.setResetCodeStep(FLOOD_LIMITS_OFF);
     }
 
     void finish() {

@@ -7,6 +7,7 @@ import io.customerauth.dev.process.ProcessNotReadyException;
 import io.customerauth.dev.process.SupervisedProcess;
 import io.customerauth.dev.stack.Banner;
 import io.customerauth.dev.stack.ChildLaunch;
+import io.customerauth.dev.stack.KeycloakEnvFile;
 import io.customerauth.dev.stack.KeycloakLaunch;
 import io.customerauth.dev.stack.LocalPorts;
 import io.customerauth.dev.stack.ProgressNotes;
@@ -161,8 +162,9 @@ public final class DevStack {
     private SupervisedProcess startKeycloak() throws IOException {
         say("Starting Keycloak " + settings.keycloakVersion() + " (" + settings.databaseDescription()
                 + "); its log: dev.log");
+        Map<String, String> envFile = KeycloakEnvFile.read(settings.repo().resolve(KeycloakEnvFile.PATH));
         SupervisedProcess keycloak = startChild("Keycloak", KeycloakLaunch.command(settings),
-                KeycloakLaunch.environment(settings), "keycloak.out", KEYCLOAK_GRACE,
+                KeycloakLaunch.environment(settings, envFile), "keycloak.out", KEYCLOAK_GRACE,
                 settings.keycloakHome().toString());
         say("Waiting for Keycloak to be ready (about a minute on a small machine; tail -f dev.log to follow)...");
         long started = System.nanoTime();

@@ -418,6 +418,10 @@ final class Markdown {
                 + "lines the virtual users up between A and B; the windows run from one rendezvous to the next.");
         line("- Current user: each virtual user logs in once per round through the API, then calls `GET /auth/` "
                 + "and userinfo with that token (a fresh token per round, well inside its 5-minute lifespan).");
+        line("- Flood limits: every request comes from 127.0.0.1, so the *Verification code by email* step's "
+                + "per-address and per-realm limits are turned off for the run (`requestsPerAddress` and "
+                + "`mailsPerRealm` 0, through the admin API); as shipped they would drop nearly every forgot-password "
+                + "request before any work. The queue of mail jobs per node (`maxQueuedJobs`) stays as shipped.");
         line("- Forgot password: known emails are the login customers (the realm's one-mail-per-minute throttle "
                 + "applies, as shipped); unknown emails are new each time. Measured twice: with %d virtual users "
                 + "(the machine saturated, so any extra work after the answer shows in the latency) and with %d "

@@ -2,6 +2,7 @@ package io.customerauth.bench.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class AdminApi {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String RESET_FLOW = "customer reset credentials";
+    private static final String RESET_CODE_STEP = "customer-reset-code";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
@@ -55,6 +58,33 @@ public final class AdminApi {
         Map<String, String> ids = new HashMap<>();
         users.forEach(user -> ids.put(user.get("username").asText(), user.get("id").asText()));
         return ids;
+    }
+
+    /**
+     * Changes settings of the realm's *Verification code by email* step as the console does (the step's
+     * authenticator config): the bench is one client address asking for thousands of codes, which the shipped
+     * per-address limit would refuse after ten.
+     */
+    public void setResetCodeStep(Map<String, String> changes) {
+        JsonNode executions = get("/admin/realms/" + realm + "/authentication/flows/"
+                + URLEncoder.encode(RESET_FLOW, StandardCharsets.UTF_8).replace("+", "%20") + "/executions");
+        String configId = null;
+        for (JsonNode execution : executions) {
+            if (RESET_CODE_STEP.equals(execution.path("providerId").asText())) {
+                configId = execution.path("authenticationConfig").asText(null);
+            }
+        }
+        if (configId == null) {
+            throw new IllegalStateException("no configured " + RESET_CODE_STEP + " step in the flow " + RESET_FLOW);
+        }
+        String path = "/admin/realms/" + realm + "/authentication/config/" + configId;
+        ObjectNode config = (ObjectNode) get(path);
+        ObjectNode values = (ObjectNode) config.path("config");
+        changes.forEach(values::put);
+        send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token())
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(config.toString())).build());
     }
 
     public JsonNode get(String path) {

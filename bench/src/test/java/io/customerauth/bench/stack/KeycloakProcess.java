@@ -1,5 +1,7 @@
 package io.customerauth.bench.stack;
 
+import io.customerauth.dev.stack.KeycloakEnvFile;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -18,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * The real Keycloak distribution in production mode ({@code kc.sh start}), on loopback ports, as an operator runs
  * it; Maven has put the pack's jars in its {@code providers/} and the realm file in {@code data/import/}
- * (bench/pom.xml). The Flight Recorder runs from the start ({@code JAVA_OPTS_APPEND}, the profiling settings) and
+ * (bench/pom.xml). Its environment starts from {@code config/keycloak.env}, as everywhere the project runs Keycloak.
+ * The Flight Recorder runs from the start ({@code JAVA_OPTS_APPEND}, the profiling settings) and
  * writes its file when Keycloak stops: no attach, which a loaded machine can refuse.
  */
 public final class KeycloakProcess implements AutoCloseable {
@@ -28,7 +31,7 @@ public final class KeycloakProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
     /** Where Keycloak is and what it runs against. */
-    public record Setup(Path dist, Path logConfig, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {
+    public record Setup(Path dist, Path logConfig, Path envFile, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {
         /** Where the Flight Recorder writes when Keycloak stops. */
         public Path flightRecording() {
             return workDir.resolve("keycloak.jfr");
@@ -61,7 +64,9 @@ public final class KeycloakProcess implements AutoCloseable {
                 .redirectOutput(setup.workDir().resolve("keycloak-console.log").toFile());
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("JAVA_OPTS_APPEND", "-XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
+        env.putAll(KeycloakEnvFile.read(setup.envFile()));
+        env.put("JAVA_OPTS_APPEND", env.getOrDefault("JAVA_OPTS_APPEND", "")
+                + " -XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
                 + setup.flightRecording());
         env.put("KC_CONFIG_FILE", setup.logConfig().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);

@@ -32,9 +32,12 @@ public final class KeycloakLaunch {
         return command;
     }
 
-    /** What Keycloak gets in its environment on top of bin/dev's (the realm reads SMTP_HOST and SMTP_PORT). */
-    public static Map<String, String> environment(StackSettings settings) {
-        Map<String, String> environment = new LinkedHashMap<>();
+    /**
+     * What Keycloak gets in its environment on top of bin/dev's: {@code config/keycloak.env} (its JVM options, as
+     * everywhere else), then the stack's own (the realm reads SMTP_HOST and SMTP_PORT).
+     */
+    public static Map<String, String> environment(StackSettings settings, Map<String, String> keycloakEnvFile) {
+        Map<String, String> environment = new LinkedHashMap<>(keycloakEnvFile);
         environment.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUsername());
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
         environment.put("SMTP_HOST", "localhost");

@@ -18,7 +18,8 @@ class KeycloakLaunchTest {
                 "--http-port=8180", "--http-management-port=9000", "--health-enabled=true", "--metrics-enabled=true",
                 "--log=file", "--log-file=/home/dev/customer-auth/dev.log", "--log-file-rotation-rotate-on-boot=false",
                 "--db=dev-file");
-        assertThat(KeycloakLaunch.environment(settings)).containsExactly(
+        assertThat(KeycloakLaunch.environment(settings, Map.of("JAVA_OPTS_APPEND", "-XX:+UseG1GC")))
+                .containsExactly(Map.entry("JAVA_OPTS_APPEND", "-XX:+UseG1GC"),
                 Map.entry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"), Map.entry("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
                 Map.entry("SMTP_HOST", "localhost"), Map.entry("SMTP_PORT", "1025"),
                 Map.entry("KC_CONFIG_FILE", "/home/dev/customer-auth/config/keycloak.conf"));
@@ -32,6 +33,6 @@ class KeycloakLaunchTest {
         assertThat(KeycloakLaunch.command(settings)).endsWith(
                 "--db=postgres", "--db-url=jdbc:postgresql://db:5432/kc", "--db-username=kc")
                 .noneMatch(argument -> argument.contains("s3cret"));
-        assertThat(KeycloakLaunch.environment(settings)).containsEntry("KC_DB_PASSWORD", "s3cret");
+        assertThat(KeycloakLaunch.environment(settings, Map.of())).containsEntry("KC_DB_PASSWORD", "s3cret");
     }
 }

@@ -5,12 +5,13 @@ import java.nio.file.Path;
 
 /**
  * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file, the
- * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml) and its password
+ * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml), Keycloak's
+ * environment file (its JVM options, shared the same way) and its password
  * denylists (the realm's {@code passwordBlacklist} policy names one); its nginx configuration; where the built distribution is kept; and the
  * cache mode of the cluster test ({@code ispn}, or {@code local} to show that the test fails without a cluster).
  * Failsafe passes them as system properties (see integration-tests/pom.xml).
  */
-record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig,
+record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig, Path keycloakEnv,
                        Path passwordBlacklists, Path nginxConfig, Path workDir, Path testLog, Path builtDists,
                        String clusterCache) {
 
@@ -20,6 +21,7 @@ record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path ke
                 existing("customerauth.pack.jars"),
                 existing("customerauth.realm.file"),
                 existing("customerauth.keycloak.config"),
+                existing("customerauth.keycloak.env"),
                 existing("customerauth.password.blacklists"),
                 existing("customerauth.nginx.config"),
                 path("customerauth.work.dir"),

@@ -2,6 +2,7 @@ package io.customerauth.it.harness;
 
 import io.customerauth.dev.process.ProcessNotReadyException;
 import io.customerauth.dev.process.SupervisedProcess;
+import io.customerauth.dev.stack.KeycloakEnvFile;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 
@@ -79,6 +80,7 @@ final class KeycloakServer implements AutoCloseable {
         command.addAll(deploymentOptions);
         ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
         Map<String, String> env = builder.environment();
+        env.putAll(KeycloakEnvFile.read(settings.keycloakEnv()));
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
@@ -94,6 +96,18 @@ final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + command.get(0), e);
         }
+    }
+
+    /**
+     * The options of the node's JVM as the operating system started it: kc.sh runs java as its child, or replaces
+     * itself with java after a re-augmentation.
+     */
+    public List<String> jvmArguments() {
+        ProcessHandle java = process.handle().descendants()
+                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
+                .findFirst().orElse(process.handle());
+        return java.info().arguments().map(List::of).orElseThrow(() -> new IllegalStateException(
+                "the operating system does not show the arguments of " + java.pid()));
     }
 
     /** Waits until {@code /health/ready} answers 200; stops the node and fails if it does not in time. */

@@ -79,6 +79,11 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
         ResetCodeStep.apply(realm, SUITE_FLOOD_LIMITS);
     }
 
+    /** The JVM options the test server runs with. */
+    public List<String> keycloakJvmArguments() {
+        return server.jvmArguments();
+    }
+
     public Api api() {
         return new Api(server.baseUrl(), REALM);
     }

@@ -113,6 +113,9 @@ class ComposeFileTest {
                 .isEqualTo(interpolate(services.path("proxy").path("networks").path("default").path("ipv4_address")
                         .asText()));
         assertThat(compose.volumes("keycloak")).contains("./config/keycloak.conf:/opt/keycloak/conf/keycloak.conf:ro");
+        List<String> envFiles = new ArrayList<>();
+        services.path("keycloak").path("env_file").forEach(file -> envFiles.add(file.asText()));
+        assertThat(envFiles).as("the JVM options the tests give Keycloak").containsExactly("./config/keycloak.env");
     }
 
     @Test
