@@ -11,6 +11,7 @@ import java.time.Duration;
  * @param loginUsers   customers used by the login, current-user and forgot-password pairs
  * @param resetsPerSide customers reset per side and round (each one gets its own code)
  * @param warmUp       how long each side of each pair runs before anything is measured
+ * @param loginWarmUp  the same for the two login sides: the login path needs thousands of runs before the JIT is done
  * @param loginSide    how long each side of the login pair runs per round
  * @param ceilingSide  how long the argon2 ceiling is measured between the two sides of each login round
  * @param shortSide    how long each side of the current-user and forgot-password pairs runs per round
@@ -18,7 +19,8 @@ import java.time.Duration;
  * @param importRecords records of the generated file the import tool writes into PostgreSQL
  * @param partialImportSample records written through partialImport, and a tenth of it one by one
  */
-public record BenchConfig(String mode, int loginUsers, int resetsPerSide, Duration warmUp, Duration loginSide,
+public record BenchConfig(String mode, int loginUsers, int resetsPerSide, Duration warmUp, Duration loginWarmUp,
+                          Duration loginSide,
                           Duration ceilingSide, Duration shortSide, int rounds, int importRecords,
                           int partialImportSample, boolean skipImport, Path results, String machine,
                           String keycloakVersion, Path keycloakDist, Path projectRoot, Path workDir) {
@@ -39,6 +41,7 @@ public record BenchConfig(String mode, int loginUsers, int resetsPerSide, Durati
                 quick ? 64 : 400,
                 quick ? 16 : 60,
                 Duration.ofSeconds(quick ? 4 : 10),
+                Duration.ofSeconds(quick ? 4 : 60),
                 Duration.ofSeconds(quick ? 5 : 12),
                 Duration.ofSeconds(quick ? 3 : 6),
                 Duration.ofSeconds(quick ? 4 : 6),

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,9 +42,21 @@ public final class ImportBench {
                          double[] seconds1s,
                          double[] perSecond, double longestStallMillis, double stallAtSeconds, double peakHeapMiB,
                          long toolPeakRss, long keycloakRssBefore, long keycloakPeakRss, long keycloakRssAfter,
-                         double generateSeconds, List<PathRate> comparison, List<String> toolSummary) {
+                         double generateSeconds, List<PathRate> comparison, List<String> toolSummary,
+                         long startEpochMillis, long endEpochMillis, Cores cores) {
         public double rate() {
             return seconds <= 0 ? 0 : created / seconds;
+        }
+    }
+
+    /** The CPU of each process while the import ran, in cores (this machine's CPUs, busy). */
+    public record Cores(double keycloak, double postgres, double tool, double machine) {
+        static Cores between(CpuSnapshot before, CpuSnapshot after, Duration toolCpu) {
+            double seconds = (after.nanos() - before.nanos()) / 1e9;
+            double ticks = CpuSnapshot.TICKS_PER_SECOND * seconds;
+            return new Cores((after.keycloak() - before.keycloak()) / ticks,
+                    (after.postgres() - before.postgres()) / ticks, toolCpu.toNanos() / 1e9 / seconds,
+                    (after.machineBusy() - before.machineBusy()) / ticks);
         }
     }
 
@@ -51,11 +64,13 @@ public final class ImportBench {
     private final ImportTool tool;
     private final BenchDatabase database;
     private final long keycloakPid;
+    private final long postmasterPid;
     private final LongConsumer connectionCheck;
 
     /** @param connectionCheck called with the tool's pid every few seconds while it imports */
     public ImportBench(BenchConfig config, ImportTool tool, BenchDatabase database, long keycloakPid,
-                       LongConsumer connectionCheck) {
+                       long postmasterPid, LongConsumer connectionCheck) {
+        this.postmasterPid = postmasterPid;
         this.config = config;
         this.tool = tool;
         this.database = database;
@@ -89,14 +104,17 @@ public final class ImportBench {
         long keycloakBefore = CpuSnapshot.residentBytes(keycloakPid).orElse(0);
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
+        CpuSnapshot cpuBefore = CpuSnapshot.take(keycloakPid, postmasterPid);
         Process process = tool.start(TOOL_HEAP + " -Xlog:gc:file=" + gcLog, log, file.toString());
         long toolPeak = 0;
         long keycloakPeak = keycloakBefore;
+        Duration toolCpu = Duration.ZERO;
         try {
             for (int second = 0; !process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS); second++) {
                 if (second % 5 == 0) {
                     connectionCheck.accept(process.pid());
                 }
+                toolCpu = process.toHandle().info().totalCpuDuration().orElse(toolCpu);
                 toolPeak = Math.max(toolPeak, CpuSnapshot.memory(process.pid(), "VmHWM").orElse(0));
                 keycloakPeak = Math.max(keycloakPeak, CpuSnapshot.residentBytes(keycloakPid).orElse(0));
             }
@@ -106,13 +124,16 @@ public final class ImportBench {
             throw new IllegalStateException(e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        CpuSnapshot cpuAfter = CpuSnapshot.take(keycloakPid, postmasterPid);
+        long endMillis = System.currentTimeMillis();
         long keycloakAfter = CpuSnapshot.residentBytes(keycloakPid).orElse(0);
         Files.deleteIfExists(file);
         Timeline timeline = timeline(startMillis);
         return new Result(config.importRecords(), process.exitValue(), seconds, timeline.created,
                 (timeline.firstMillis - startMillis) / 1000.0, timeline.seconds, timeline.perSecond,
                 timeline.longestGap, timeline.gapAt, peakHeap(gcLog), toolPeak, keycloakBefore, keycloakPeak,
-                keycloakAfter, generateSeconds, comparison, summary(log));
+                keycloakAfter, generateSeconds, comparison, summary(log), startMillis, endMillis,
+                Cores.between(cpuBefore, cpuAfter, toolCpu));
     }
 
     private record Timeline(long firstMillis, long created, double[] seconds, double[] perSecond, double longestGap,

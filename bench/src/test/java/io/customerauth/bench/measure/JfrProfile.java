@@ -68,6 +68,20 @@ public final class JfrProfile {
         MARKERS.put("org.keycloak.credential.PasswordCredentialProvider.createCredential",
                 "storing a new password (hashing it)");
         MARKERS.put("org.hibernate.", "Hibernate / JDBC (anywhere on the stack)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.ExistingCustomers",
+                "looking up the batch's existing emails and customer_ids (one query per batch)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.CustomerBatch.validate",
+                "validating each customer (the realm's user-profile rules, the hash's algorithm and cost)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.CustomerBatch.create",
+                "creating each user through Keycloak's user model");
+        MARKERS.put("org.keycloak.models.jpa.UserAdapter.grantRole",
+                "granting each new user the realm's default roles (Keycloak's addUser)");
+        MARKERS.put("org.hibernate.event.internal.AbstractFlushingEventListener",
+                "Hibernate's flushes (dirty checking of every entity the batch holds)");
+        MARKERS.put("org.keycloak.services.DefaultKeycloakTransactionManager.commit",
+                "committing the batch's transaction");
+        MARKERS.put("org.keycloak.models.cache.infinispan.UserCacheSession.runInvalidations",
+                "user-cache invalidations of the new users");
     }
 
     /** Samples of one set of windows. */

@@ -144,6 +144,94 @@ final class Markdown {
         line("");
         line("![throughput](throughput.svg)");
         line("");
+        missedGoals();
+    }
+
+    /** Every goal this run missed, with what the run's own figures say about the cause. */
+    private void missedGoals() {
+        List<String> notes = new java.util.ArrayList<>();
+        for (String pair : List.of(Pairs.FORGOT, Pairs.FORGOT_ONE_CLIENT)) {
+            SideStats a = stats.get(pair + "A");
+            SideStats b = stats.get(pair + "B");
+            if (Math.abs(difference(a.p50(), b.p50())) > 5 || Math.abs(difference(a.p95(), b.p95())) > 5) {
+                notes.add(forgotNote(pair, a, b));
+            }
+        }
+        SideStats loginA = stats.get(Pairs.LOGIN + "A");
+        if (ceiling.perSecond() > 0 && loginA.throughput() / ceiling.perSecond() < 0.8) {
+            notes.add(ceilingNote(loginA));
+        }
+        if (imports != null && imports.records() >= 1_000_000 && !importGoal().equals("yes")) {
+            notes.add(importNote());
+        }
+        if (notes.isEmpty()) {
+            return;
+        }
+        line("### Goals missed, and why");
+        line("");
+        notes.forEach(note -> {
+            line("- %s", note);
+        });
+        line("");
+    }
+
+    private String forgotNote(String pair, SideStats a, SideStats b) {
+        CpuShare known = a.cpu();
+        CpuShare unknown = b.cpu();
+        return String.format(Locale.ROOT, "**%s** (%d virtual users): p50 %+.1f%%, p95 %+.1f%%. The request itself "
+                        + "runs the same code for both (the answer is written before anything looks at the account; "
+                        + "the limit per address counts both alike). What differs is the work queued after the "
+                        + "answer: for a known email a lookup the user cache answers, the mail throttle and, once per "
+                        + "customer and minute, a code stored and a mail composed and sent (here to the mail sink in "
+                        + "the Gatling JVM: Gatling %.2f cores on A against %.2f on B); for an unknown email a lookup "
+                        + "that misses the cache and asks PostgreSQL (%.2f cores on B against %.2f on A). Those jobs "
+                        + "share the 2 CPUs with the requests that follow, so on a busy machine they show in those "
+                        + "requests' times, in either direction. No single answer carries it; seeing it takes "
+                        + "thousands of requests from one address in minutes, which the shipped limit per address "
+                        + "(10 per 10 minutes, off for this run) refuses.", TITLES.get(pair), Pairs.concurrency(pair),
+                difference(a.p50(), b.p50()), difference(a.p95(), b.p95()), known.loadGenerator(),
+                unknown.loadGenerator(), unknown.postgres(), known.postgres());
+    }
+
+    private String ceilingNote(SideStats loginA) {
+        CpuShare cpu = loginA.cpu();
+        Map<String, Double> threads = cpu.keycloakThreadMillisPerRequest();
+        double compiler = threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double gc = threads.entrySet().stream().filter(e -> e.getKey().startsWith("G") && !e.getKey().equals("GC"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double workers = threads.getOrDefault("executor-thread", 0.0);
+        JfrProfile.Profile profile = profiles.get(Pairs.LOGIN + "A");
+        double argon2 = profile == null ? 0 : profile.share(profile.components()
+                .getOrDefault("argon2 hashing (BouncyCastle)", 0L));
+        return String.format(Locale.ROOT, "**Login share of the ceiling** %.0f%%: Keycloak spent %.1f ms of CPU per "
+                        + "API login: %.1f ms on its request threads (%.0f%% of their samples in argon2, so about "
+                        + "%.1f ms per hash against %.1f ms in the ceiling loop: the hash meets the rest of Keycloak "
+                        + "in the CPU caches), %.1f ms in the JIT compilers (still compiling Keycloak's code) and "
+                        + "%.1f ms in the garbage collector; PostgreSQL and Gatling took %.2f cores more. "
+                        + "Keycloak's own grant spent %.1f ms per login in the same rounds: what stands between a "
+                        + "login and the bare hash is Keycloak's, not the API's.",
+                100 * loginA.throughput() / ceiling.perSecond(), cpu.keycloakMillisPerRequest(), workers, argon2,
+                workers * argon2 / 100, ceiling.cpuMillisPerHash(), compiler, gc,
+                cpu.postgres() + cpu.loadGenerator(), stats.get(Pairs.LOGIN + "B").cpu().keycloakMillisPerRequest());
+    }
+
+    private String importNote() {
+        ImportBench.Cores cores = imports.cores();
+        JfrProfile.Profile profile = profiles.get(ReportWriter.IMPORT);
+        String top = profile == null ? "" : JfrProfile.MARKERS.entrySet().stream()
+                .filter(marker -> !marker.getKey().equals("org.hibernate."))
+                .filter(marker -> profile.share(profile.markers().get(marker.getKey())) >= 5)
+                .sorted((x, y) -> Long.compare(profile.markers().get(y.getKey()), profile.markers().get(x.getKey())))
+                .map(marker -> String.format(Locale.ROOT, "%s %.0f%%", marker.getValue(),
+                        profile.share(profile.markers().get(marker.getKey()))))
+                .collect(Collectors.joining("; "));
+        return String.format(Locale.ROOT, "**Import** %,.0f records/s, %s for %,d: the machine was busy %.2f of its "
+                        + "%d cores (Keycloak %.2f, PostgreSQL %.2f, the tool %.2f), so the import is CPU-bound on "
+                        + "this machine, and most of it is Keycloak's. Its profile over the import (see "
+                        + "[Import](#import)): %s. No stall reached 5 s (longest %,.0f ms).", imports.rate(),
+                minutes(imports.seconds()), imports.records(), cores.machine(), environment.cores(), cores.keycloak(),
+                cores.postgres(), cores.tool(), top, imports.longestStallMillis());
     }
 
     /** Known and unknown emails must answer alike: p50 and p95 within 5%. */
@@ -375,6 +463,7 @@ final class Markdown {
         line("");
         line("![records per second](import.svg)");
         line("");
+        importProfile();
         line("Comparison paths, same server, before the large import (the tool's `benchmark` subcommand, warm-up "
                 + "first); \"20% hashed\" rates are computed from the two measured ones:");
         line("");
@@ -384,6 +473,39 @@ final class Markdown {
             line("| %s | %s | %,d | %.1f | %,.0f |", row.path(), row.batches(), row.created(), row.seconds(),
                     row.rate());
         }
+        line("");
+    }
+
+    /** Where the import's time went: each process's CPU, then Keycloak's profile over the import's window. */
+    private void importProfile() {
+        ImportBench.Cores cores = imports.cores();
+        JfrProfile.Profile profile = profiles.get(ReportWriter.IMPORT);
+        line("Where the import's time went: Keycloak used %.2f cores, PostgreSQL %.2f, the tool %.2f; the machine "
+                        + "(%d CPUs) was busy %.2f cores of the time. Keycloak's Flight Recorder over the import "
+                        + "(%,d samples; GC pauses %,.0f ms):", cores.keycloak(), cores.postgres(), cores.tool(),
+                environment.cores(), cores.machine(), profile.samples(), profile.gcPauseMillis());
+        line("");
+        line("| self time by component | share |");
+        line("| --- | ---: |");
+        profile.components().forEach((component, count) -> {
+            if (count > 0) {
+                line("| %s | %.1f%% |", component, profile.share(count));
+            }
+        });
+        line("");
+        line("| on the stack (inclusive) | share |");
+        line("| --- | ---: |");
+        for (Map.Entry<String, String> marker : JfrProfile.MARKERS.entrySet()) {
+            long count = profile.markers().get(marker.getKey());
+            if (count * 100 >= profile.samples() && profile.samples() > 0) {
+                line("| %s (`%s`) | %.1f%% |", marker.getValue(), shortName(marker.getKey()), profile.share(count));
+            }
+        }
+        line("");
+        line("| hottest leaf method | share |");
+        line("| --- | ---: |");
+        profile.topFrames().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(8).forEach(frame -> line("| `%s` | %.1f%% |", frame.getKey(), profile.share(frame.getValue())));
         line("");
     }
 
@@ -408,11 +530,13 @@ final class Markdown {
                         + "password, stored as an argon2id hash with the realm's parameters, so no login re-hashes), "
                         + "measures the argon2 ceiling, then runs the pairs.", config.quick() ? " --quick" : "",
                 config.loginUsers(), config.resetsPerSide());
-        line("- Every pair: a warm-up round (%d s per side), then %d measured round(s) with A and B one after the "
-                        + "other (login %d s per side, current user and forgot password %d s per side, reset %,d "
-                        + "customers per side); the order of A and B alternates from round to round.",
-                config.warmUp().toSeconds(), config.rounds(), config.loginSide().toSeconds(),
-                config.shortSide().toSeconds(), config.resetsPerSide());
+        line("- Every pair: a warm-up round (%d s per side, %d s for the logins), then %d measured round(s) with A "
+                        + "and B one after the other (login %d s per side, current user and forgot password %d s per "
+                        + "side, reset %,d customers per side); the order of A and B alternates from round to round. "
+                        + "The pairs run in this order: current user, forgot password, reset, login; logins last, "
+                        + "once the JIT has compiled what they share with the others.",
+                config.warmUp().toSeconds(), config.loginWarmUp().toSeconds(), config.rounds(),
+                config.loginSide().toSeconds(), config.shortSide().toSeconds(), config.resetsPerSide());
         line("- Closed model: a fixed number of virtual users, each owning its own customers (slot, slot + N, ...), "
                 + "so no customer has two logins in flight (Keycloak counts those as brute force). A rendezvous "
                 + "lines the virtual users up between A and B; the windows run from one rendezvous to the next.");

@@ -28,6 +28,9 @@ import java.util.stream.IntStream;
  */
 public final class ReportWriter {
 
+    /** The profile of the import's window. */
+    static final String IMPORT = "import";
+
     private final BenchConfig config;
     private final Environment environment;
     private final Recorder recorder;
@@ -97,6 +100,9 @@ public final class ReportWriter {
                 spans.put(pair + side, windows(pair, side).stream().map(window -> new JfrProfile.Span(
                         window.begin().epochMillis(), window.end().epochMillis())).toList());
             }
+        }
+        if (imports != null) {
+            spans.put(IMPORT, List.of(new JfrProfile.Span(imports.startEpochMillis(), imports.endEpochMillis())));
         }
         return JfrProfile.read(jfr, spans);
     }
