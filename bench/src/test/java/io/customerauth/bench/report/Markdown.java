@@ -178,7 +178,7 @@ final class Markdown {
     private String forgotNote(String pair, SideStats a, SideStats b) {
         CpuShare known = a.cpu();
         CpuShare unknown = b.cpu();
-        return String.format(Locale.ROOT, "**%s** (%d virtual users): p50 %+.1f%%, p95 %+.1f%%. The request itself "
+        return String.format(Locale.ROOT, "**%s** (%s): p50 %+.1f%%, p95 %+.1f%%. The request itself "
                         + "runs the same code for both (the answer is written before anything looks at the account; "
                         + "the limit per address counts both alike). What differs is the work queued after the "
                         + "answer: for a known email a lookup the user cache answers, the mail throttle and, once per "
@@ -188,7 +188,8 @@ final class Markdown {
                         + "share the 2 CPUs with the requests that follow, so on a busy machine they show in those "
                         + "requests' times, in either direction. No single answer carries it; seeing it takes "
                         + "thousands of requests from one address in minutes, which the shipped limit per address "
-                        + "(10 per 10 minutes, off for this run) refuses.", TITLES.get(pair), Pairs.concurrency(pair),
+                        + "(10 per 10 minutes, off for this run) refuses.", TITLES.get(pair),
+                Pairs.concurrency(pair) == 1 ? "1 virtual user" : Pairs.concurrency(pair) + " virtual users",
                 difference(a.p50(), b.p50()), difference(a.p95(), b.p95()), known.loadGenerator(),
                 unknown.loadGenerator(), unknown.postgres(), known.postgres());
     }
@@ -226,12 +227,15 @@ final class Markdown {
                 .map(marker -> String.format(Locale.ROOT, "%s %.0f%%", marker.getValue(),
                         profile.share(profile.markers().get(marker.getKey()))))
                 .collect(Collectors.joining("; "));
+        boolean databaseMore = cores.postgres() > cores.keycloak();
         return String.format(Locale.ROOT, "**Import** %,.0f records/s, %s for %,d: the machine was busy %.2f of its "
-                        + "%d cores (Keycloak %.2f, PostgreSQL %.2f, the tool %.2f), so the import is CPU-bound on "
-                        + "this machine, and most of it is Keycloak's. Its profile over the import (see "
-                        + "[Import](#import)): %s. No stall reached 5 s (longest %,.0f ms).", imports.rate(),
-                minutes(imports.seconds()), imports.records(), cores.machine(), environment.cores(), cores.keycloak(),
-                cores.postgres(), cores.tool(), top, imports.longestStallMillis());
+                        + "%d cores (%s %.2f, %s %.2f, the tool %.2f): on this machine the import is bound by CPU, "
+                        + "shared between PostgreSQL's writes and Keycloak's user model, and the tool waits. "
+                        + "Keycloak's profile over the import (see [Import](#import)): %s. No stall reached 5 s "
+                        + "(longest %,.0f ms).", imports.rate(), minutes(imports.seconds()), imports.records(),
+                cores.machine(), environment.cores(), databaseMore ? "PostgreSQL" : "Keycloak",
+                databaseMore ? cores.postgres() : cores.keycloak(), databaseMore ? "Keycloak" : "PostgreSQL",
+                databaseMore ? cores.keycloak() : cores.postgres(), cores.tool(), top, imports.longestStallMillis());
     }
 
     /** Known and unknown emails must answer alike: p50 and p95 within 5%. */
