@@ -124,7 +124,8 @@ final class BenchRun {
             if (!config.skipImport()) {
                 try {
                     imports = new ImportBench(config, new ImportTool(config.projectRoot(), baseUrl()), database,
-                            keycloakPid, postmasterPid, pid -> connections.check(List.of(pid, keycloakPid, postmasterPid))).run();
+                            keycloakPid, postmasterPid,
+                            pid -> connections.check(List.of(pid, keycloakPid, postmasterPid))).run();
                 } catch (IOException | RuntimeException e) {
                     importFailure = new IllegalStateException("the import benchmark failed: " + e.getMessage(), e);
                 }

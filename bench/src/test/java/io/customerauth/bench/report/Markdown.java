@@ -11,6 +11,7 @@ import io.customerauth.bench.measure.JfrProfile;
 import io.customerauth.bench.measure.Sample;
 import io.customerauth.bench.measure.SideStats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -149,7 +150,7 @@ final class Markdown {
 
     /** Every goal this run missed, with what the run's own figures say about the cause. */
     private void missedGoals() {
-        List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (String pair : List.of(Pairs.FORGOT, Pairs.FORGOT_ONE_CLIENT)) {
             SideStats a = stats.get(pair + "A");
             SideStats b = stats.get(pair + "B");
@@ -169,9 +170,7 @@ final class Markdown {
         }
         line("### Goals missed, and why");
         line("");
-        notes.forEach(note -> {
-            line("- %s", note);
-        });
+        notes.forEach(note -> line("- %s", note));
         line("");
     }
 
@@ -199,7 +198,7 @@ final class Markdown {
         Map<String, Double> threads = cpu.keycloakThreadMillisPerRequest();
         double compiler = threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
                 .mapToDouble(Map.Entry::getValue).sum();
-        double gc = threads.entrySet().stream().filter(e -> e.getKey().startsWith("G") && !e.getKey().equals("GC"))
+        double gc = threads.entrySet().stream().filter(e -> e.getKey().startsWith("G"))
                 .mapToDouble(Map.Entry::getValue).sum();
         double workers = threads.getOrDefault("executor-thread", 0.0);
         JfrProfile.Profile profile = profiles.get(Pairs.LOGIN + "A");

@@ -1,6 +1,7 @@
 package io.customerauth.bench.stack;
 
 import io.customerauth.dev.stack.KeycloakEnvFile;
+import io.customerauth.dev.stack.KeycloakJvm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -114,14 +115,9 @@ public final class KeycloakProcess implements AutoCloseable {
         return "http://127.0.0.1:" + setup.httpPort();
     }
 
-    /**
-     * The JVM's pid. kc.sh runs java as its child and waits for it, except after a re-augmentation, when it
-     * replaces itself with java: the JVM is kc.sh's java descendant if it has one, else kc.sh's own process.
-     */
+    /** The JVM's pid (not kc.sh's). */
     public long pid() {
-        return process.toHandle().descendants()
-                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().orElse(process.toHandle()).pid();
+        return KeycloakJvm.under(process.toHandle()).pid();
     }
 
     /** Stops Keycloak as an operator would (SIGTERM), and kills it if it is not gone within a minute. */

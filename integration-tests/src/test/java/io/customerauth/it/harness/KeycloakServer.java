@@ -3,6 +3,7 @@ package io.customerauth.it.harness;
 import io.customerauth.dev.process.ProcessNotReadyException;
 import io.customerauth.dev.process.SupervisedProcess;
 import io.customerauth.dev.stack.KeycloakEnvFile;
+import io.customerauth.dev.stack.KeycloakJvm;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 
@@ -98,14 +99,9 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /**
-     * The options of the node's JVM as the operating system started it: kc.sh runs java as its child, or replaces
-     * itself with java after a re-augmentation.
-     */
+    /** The options of the node's JVM as the operating system started it. */
     public List<String> jvmArguments() {
-        ProcessHandle java = process.handle().descendants()
-                .filter(child -> child.info().command().map(command -> command.endsWith("/java")).orElse(false))
-                .findFirst().orElse(process.handle());
+        ProcessHandle java = KeycloakJvm.under(process.handle());
         return java.info().arguments().map(List::of).orElseThrow(() -> new IllegalStateException(
                 "the operating system does not show the arguments of " + java.pid()));
     }
