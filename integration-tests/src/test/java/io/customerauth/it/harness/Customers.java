@@ -18,7 +18,7 @@ public final class Customers {
 
     private final RealmResource realm;
 
-    Customers(RealmResource realm) {
+    public Customers(RealmResource realm) {
         this.realm = realm;
     }
 

@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.installation.PackInstallation;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -32,6 +33,7 @@ public final class CustomerAuthResourceProviderFactory implements RealmResourceP
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        PackInstallation.check();
     }
 
     @Override
