@@ -1,7 +1,5 @@
 package io.customerauth.dev.mail;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +13,6 @@ import java.util.regex.Pattern;
  */
 final class MailpitJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern NAMED_ADDRESS = Pattern.compile("\\s*\"?(.*?)\"?\\s*<([^>]*)>\\s*");
     private static final int SNIPPET_LENGTH = 250;
 
@@ -28,7 +25,7 @@ final class MailpitJson {
         page.put("count", newestFirst.size());
         page.put("start", 0);
         page.put("messages", newestFirst.stream().map(MailpitJson::summary).toList());
-        return write(page);
+        return MailJson.write(page);
     }
 
     static String one(ReceivedMail mail) {
@@ -37,7 +34,7 @@ final class MailpitJson {
         message.put("Date", message.remove("Created"));
         message.put("Text", mail.text());
         message.put("HTML", mail.html());
-        return write(message);
+        return MailJson.write(message);
     }
 
     private static Map<String, Object> summary(ReceivedMail mail) {
@@ -64,13 +61,5 @@ final class MailpitJson {
             address.put("Address", header.strip());
         }
         return address;
-    }
-
-    private static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -105,7 +105,7 @@ class ComposeStackIT {
         assertThat(forgot.body()).isEqualTo("{\"message\":\"If you have an account, you will receive an email with"
                 + " instructions to reset your password.\"}");
 
-        String code = mail.awaitNew(ANA, before).verificationCode();
+        String code = mail.awaitCode(ANA, before);
         Wire.Answer reset = Wire.send("127.0.0.1", port, Wire.curlRequest("POST", "/auth/reset_password/", port,
                 "{\"email\":\"ana@example.com\",\"verification_code\":\"" + code + "\",\"password\":\"New-Secret-42\"}",
                 "X-Client-Version: 2.1.0", "Content-Type: application/json"));
@@ -142,7 +142,7 @@ class ComposeStackIT {
         Set<String> before = mail.ids();
 
         assertThat(second.post("/forgot_password/", Map.of("email", ANA)).status()).isEqualTo(200);
-        String code = mail.awaitNew(ANA, before).verificationCode();
+        String code = mail.awaitCode(ANA, before);
         Api.Response reset = first.post("/reset_password/",
                 Map.of("email", ANA, "verification_code", code, "password", "Other-Secret-43"));
 

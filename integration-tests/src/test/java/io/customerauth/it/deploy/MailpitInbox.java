@@ -37,8 +37,11 @@ final class MailpitInbox {
         return ids;
     }
 
-    /** The first mail to {@code recipient} not among {@code seen}, waited for. */
-    Mailbox.Mail awaitNew(String recipient, Set<String> seen) {
+    /**
+     * The verification code of the first mail to {@code recipient} not among {@code seen} that carries one, waited
+     * for. Other new mails (a "password changed" notice still on its way, say) are passed over.
+     */
+    String awaitCode(String recipient, Set<String> seen) {
         Instant deadline = Instant.now().plus(WAIT);
         while (Instant.now().isBefore(deadline)) {
             for (JsonNode message : get("/api/v1/messages").path("messages")) {
@@ -50,13 +53,16 @@ final class MailpitInbox {
                 }
                 if (toRecipient && !seen.contains(id)) {
                     JsonNode mail = get("/api/v1/message/" + id);
-                    return new Mailbox.Mail(mail.path("From").path("Address").asText(), mail.path("Subject").asText(),
-                            mail.path("Text").asText(), mail.path("HTML").asText(), null);
+                    Mailbox.Mail received = new Mailbox.Mail(mail.path("From").path("Address").asText(),
+                            mail.path("Subject").asText(), mail.path("Text").asText(), mail.path("HTML").asText(), null);
+                    if (received.hasVerificationCode()) {
+                        return received.verificationCode();
+                    }
                 }
             }
             sleep();
         }
-        throw new AssertionError("no new mail to " + recipient + " in " + WAIT + " at " + baseUrl);
+        throw new AssertionError("no new mail with a code to " + recipient + " in " + WAIT + " at " + baseUrl);
     }
 
     private JsonNode get(String path) {

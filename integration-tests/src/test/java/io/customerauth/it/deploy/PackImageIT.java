@@ -52,7 +52,9 @@ class PackImageIT {
                 .withEnv("KC_HOSTNAME_STRICT", "false")
                 .withEnv("SMTP_HOST", "localhost")
                 .withEnv("SMTP_PORT", "25")
-                .withStartupTimeout(Duration.ofMinutes(10));
+                // Ready, not merely started: until the realm is imported Keycloak answers 503 "Bootstrap in progress".
+                .waitingFor(Wait.forHttp("/health/ready").forPort(9000).forStatusCode(200)
+                        .withStartupTimeout(Duration.ofMinutes(10)));
         keycloak.start();
     }
 
@@ -92,13 +94,14 @@ class PackImageIT {
     }
 
     @Test
-    void logsEveryLineInTheSeedsFormat() {
-        List<String> lines = keycloak.getLogs().lines().filter(line -> !line.isBlank()).toList();
+    void logsEveryLineOfTheServerInTheSeedsFormat() {
+        // What kc.sh itself prints before the JVM starts (its notes on JAVA_OPTS, the build-time warnings) is not a
+        // log line; every line of the server's log handlers starts with its timestamp.
+        List<String> lines = keycloak.getLogs().lines().filter(line -> line.startsWith("[20")).toList();
 
-        assertThat(lines).isNotEmpty().allMatch(line -> line.startsWith("[") || line.startsWith("\t")
-                || line.startsWith("Caused by") || line.startsWith("Appending additional"), "a seed-format line");
-        assertThat(lines).anyMatch(line -> line.matches(
-                "\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}]\\[.*]\\[.*]\\[.*]\\[.*]\\[.+]\\[\\d+]\\[INFO]\\[.*]: .*"));
+        assertThat(lines).hasSizeGreaterThan(5).allMatch(line -> line.matches(
+                "\\[\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}]\\[[^]]*]\\[[^]]*]\\[[^]]*]\\[[^]]*]\\[[^]]*]"
+                        + "\\[-?\\d+]\\[(INFO|WARN|WARNING|ERROR|DEBUG)]\\[[^]]*]: .*"), "a seed-format line");
     }
 
     @Test
