@@ -27,8 +27,17 @@ public final class PackInstallation {
     public static void check() {
         Config.Scope denylistPolicy = Config.scope("password-policy", "passwordBlacklist");
         Path directory = denylistDirectory(System.getProperty("keycloak.password.blacklists.path"),
-                denylistPolicy.get("blacklistsPath"), System.getProperty("jboss.server.data.dir"));
-        missingPiece(directory).ifPresent(LOG::error);
+                denylistPolicy.get("blacklistsPath"), dataDirectory());
+        Optional<String> missing = missingPiece(directory);
+        if (missing.isPresent()) {
+            LOG.error(missing.get());
+        }
+    }
+
+    /** Keycloak's data directory as its Quarkus distribution defines it: {@code data/} under {@code kc.home.dir}. */
+    private static String dataDirectory() {
+        String home = System.getProperty("kc.home.dir");
+        return home == null ? "data" : Path.of(home, "data").toString();
     }
 
     /** Where Keycloak's denylist policy looks, in its own order: system property, SPI option, the data directory. */
@@ -39,7 +48,7 @@ public final class PackInstallation {
         if (spiOption != null && !spiOption.isBlank()) {
             return Path.of(spiOption);
         }
-        return Path.of(dataDirectory == null ? "data" : dataDirectory, "password-blacklists");
+        return Path.of(dataDirectory, "password-blacklists");
     }
 
     static Optional<String> missingPiece(Path denylistDirectory) {
