@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -37,9 +39,9 @@ public final class CustomerAttributeMapper extends AbstractOIDCProtocolMapper
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
         CustomerProfile customer = CustomerProfile.of(userSession.getUser());
-        putIfPresent(token, CustomerProfile.CUSTOMER_ID, customer.customerId());
-        putIfPresent(token, CustomerProfile.COUNTRY, customer.country());
-        putIfPresent(token, CustomerProfile.LANGUAGE, customer.language());
+        putIfPresent(token, CustomerAttributes.CUSTOMER_ID, customer.customerId());
+        putIfPresent(token, CustomerAttributes.COUNTRY, customer.country());
+        putIfPresent(token, CustomerAttributes.LANGUAGE, customer.language());
         // Where Keycloak's own email mapper puts it: one map entry, never a second "email" key (RFC 7519 §4).
         putIfPresent(token, CustomerProfile.EMAIL, customer.email());
     }

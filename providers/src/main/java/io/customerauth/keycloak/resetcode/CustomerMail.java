@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
-import io.customerauth.keycloak.customer.CustomerProfile;
+import io.customerauth.common.customer.CustomerAttributes;
+
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.locale.LocaleSelectorProvider;
@@ -47,7 +48,7 @@ final class CustomerMail {
      * choice from a session attribute: it is set for this send only, and the session's own value comes back after.
      */
     private void send(String subjectKey, String template, Map<String, Object> attributes) throws EmailException {
-        String language = user.getFirstAttribute(CustomerProfile.LANGUAGE);
+        String language = user.getFirstAttribute(CustomerAttributes.LANGUAGE);
         Object previous = session.getAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE);
         if (language != null) {
             session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, language);

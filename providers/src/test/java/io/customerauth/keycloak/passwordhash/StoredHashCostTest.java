@@ -7,7 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-class HashCostLimitsTest {
+/** Reading a stored credential's cost; the limits themselves are tested in the common module. */
+class StoredHashCostTest {
 
     private static final String BCRYPT_10 = "$2b$10$N9qo8uLOickgx2ZMRZoMyee1IcPnGG.NlVou1czAgTyuwuO2a9UJi";
 
@@ -16,7 +17,7 @@ class HashCostLimitsTest {
     void boundsTheBcryptCost(int cost, boolean allowed) {
         String hash = BCRYPT_10.replace("$10$", "$" + String.format("%02d", cost) + "$");
 
-        assertThat(HashCostLimits.exceeded(StoredCredentials.bcrypt(hash)).isEmpty()).isEqualTo(allowed);
+        assertThat(StoredHashCost.exceeded(StoredCredentials.bcrypt(hash)).isEmpty()).isEqualTo(allowed);
     }
 
     @Test
@@ -25,37 +26,17 @@ class HashCostLimitsTest {
                 "{\"hashIterations\":10,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}",
                 "{\"value\":\"" + BCRYPT_10.replace("$10$", "$31$") + "\",\"additionalParameters\":{}}");
 
-        assertThat(HashCostLimits.exceeded(lying)).contains("bcrypt cost 31 is outside 4..16");
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-            "32768, 8, 1, true",      // werkzeug's default: 32 MiB
-            "2, 1, 1, true",
-            "1048576, 1, 2, true",    // 2^20, exactly 256 MiB
-            "262144, 8, 1, true",     // 256 MiB
-            "262144, 8, 2, false",    // 512 MiB: p counts
-            "32768, 8, 9, false",     // 288 MiB
-            "32768, 8, 262143, false",
-            "2097152, 1, 1, false",   // N above 2^20
-            "1, 8, 1, false",
-            "1000, 8, 1, false",      // not a power of two
-            "1024, 0, 1, false",
-            "1024, 8, 0, false",
-            "1048576, 2147483647, 2147483647, false", // no overflow
-    })
-    void boundsScryptsNrAndP(long n, long r, long p, boolean allowed) {
-        assertThat(HashCostLimits.scrypt(n, r, p).isEmpty()).isEqualTo(allowed);
+        assertThat(StoredHashCost.exceeded(lying)).contains("bcrypt cost 31 is outside 4..16");
     }
 
     @Test
     void readsScryptsParametersFromTheStoredCredential() {
         String hash = "scrypt:32768:8:%s$salt$" + "ab".repeat(64);
 
-        assertThat(HashCostLimits.exceeded(StoredCredentials.werkzeugScrypt(hash.formatted("1")))).isEmpty();
-        assertThat(HashCostLimits.exceeded(StoredCredentials.werkzeugScrypt(hash.formatted("262143"))))
+        assertThat(StoredHashCost.exceeded(StoredCredentials.werkzeugScrypt(hash.formatted("1")))).isEmpty();
+        assertThat(StoredHashCost.exceeded(StoredCredentials.werkzeugScrypt(hash.formatted("262143"))))
                 .hasValueSatisfying(reason -> assertThat(reason).startsWith("scrypt 128*N*r*p"));
-        assertThat(HashCostLimits.exceeded(StoredCredentials.werkzeugScrypt(hash.formatted("x"))))
+        assertThat(StoredHashCost.exceeded(StoredCredentials.werkzeugScrypt(hash.formatted("x"))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("at least 1"));
     }
 
@@ -66,8 +47,8 @@ class HashCostLimitsTest {
         String keycloak = "{\"hashIterations\":" + iterations + ",\"algorithm\":\"pbkdf2-sha256\","
                 + "\"additionalParameters\":{}}";
 
-        assertThat(HashCostLimits.exceeded(StoredCredentials.werkzeugPbkdf2(werkzeug)).isEmpty()).isEqualTo(allowed);
-        assertThat(HashCostLimits.exceeded(StoredCredentials.fromJson(keycloak,
+        assertThat(StoredHashCost.exceeded(StoredCredentials.werkzeugPbkdf2(werkzeug)).isEmpty()).isEqualTo(allowed);
+        assertThat(StoredHashCost.exceeded(StoredCredentials.fromJson(keycloak,
                 "{\"value\":\"" + "A".repeat(44) + "\",\"salt\":\"c2FsdA==\"}")).isEmpty()).isEqualTo(allowed);
     }
 
@@ -77,12 +58,12 @@ class HashCostLimitsTest {
         String longer = "pbkdf2:sha512:600000$salt$" + "ab".repeat(65);
         String keycloak = "{\"hashIterations\":27500,\"algorithm\":\"pbkdf2\",\"additionalParameters\":{}}";
 
-        assertThat(HashCostLimits.exceeded(StoredCredentials.werkzeugPbkdf2(sha512))).isEmpty();
-        assertThat(HashCostLimits.exceeded(StoredCredentials.werkzeugPbkdf2(longer)))
+        assertThat(StoredHashCost.exceeded(StoredCredentials.werkzeugPbkdf2(sha512))).isEmpty();
+        assertThat(StoredHashCost.exceeded(StoredCredentials.werkzeugPbkdf2(longer)))
                 .contains("pbkdf2 key of 65 bytes is longer than 64");
-        assertThat(HashCostLimits.exceeded(StoredCredentials.fromJson(keycloak,
+        assertThat(StoredHashCost.exceeded(StoredCredentials.fromJson(keycloak,
                 "{\"value\":\"" + "A".repeat(86) + "==\",\"salt\":\"c2FsdA==\"}"))).isEmpty();
-        assertThat(HashCostLimits.exceeded(StoredCredentials.fromJson(keycloak,
+        assertThat(StoredHashCost.exceeded(StoredCredentials.fromJson(keycloak,
                 "{\"value\":\"" + "A".repeat(4000) + "\",\"salt\":\"c2FsdA==\"}"))).isPresent();
     }
 
@@ -97,15 +78,15 @@ class HashCostLimitsTest {
             "7168, 0, 1, false",
     })
     void boundsArgon2(int memory, int iterations, int parallelism, boolean allowed) {
-        assertThat(HashCostLimits.exceeded(argon2(memory, iterations, parallelism, 32, 32)).isEmpty())
+        assertThat(StoredHashCost.exceeded(argon2(memory, iterations, parallelism, 32, 32)).isEmpty())
                 .isEqualTo(allowed);
     }
 
     @Test
     void refusesAnArgon2HashLengthOtherThanTheStoredHashs() {
-        assertThat(HashCostLimits.exceeded(argon2(7168, 5, 1, 2_000_000_000, 32)))
+        assertThat(StoredHashCost.exceeded(argon2(7168, 5, 1, 2_000_000_000, 32)))
                 .contains("argon2 hashLength 2000000000 is not the stored hash's 32 bytes");
-        assertThat(HashCostLimits.exceeded(argon2(7168, 5, 1, 64, 64))).isEmpty();
+        assertThat(StoredHashCost.exceeded(argon2(7168, 5, 1, 64, 64))).isEmpty();
     }
 
     @Test
@@ -114,7 +95,7 @@ class HashCostLimitsTest {
                 "{\"hashIterations\":5,\"algorithm\":\"argon2\",\"additionalParameters\":{\"parallelism\":[\"1\"]}}",
                 "{\"value\":\"" + "A".repeat(44) + "\",\"salt\":\"c2FsdA==\"}");
 
-        assertThat(HashCostLimits.exceeded(noMemory)).hasValueSatisfying(r -> assertThat(r).contains("memory -1"));
+        assertThat(StoredHashCost.exceeded(noMemory)).hasValueSatisfying(r -> assertThat(r).contains("memory -1"));
     }
 
     @Test
@@ -123,14 +104,14 @@ class HashCostLimitsTest {
                 "{\"hashIterations\":999999999,\"algorithm\":\"md5\",\"additionalParameters\":{}}",
                 "{\"value\":\"x\"}");
 
-        assertThat(HashCostLimits.exceeded(other)).isEmpty();
+        assertThat(StoredHashCost.exceeded(other)).isEmpty();
     }
 
     @Test
     void neverPutsTheStoredHashInTheReason() {
         String hash = BCRYPT_10.replace("$10$", "$31$");
 
-        assertThat(HashCostLimits.exceeded(StoredCredentials.bcrypt(hash)).orElseThrow())
+        assertThat(StoredHashCost.exceeded(StoredCredentials.bcrypt(hash)).orElseThrow())
                 .doesNotContain(hash.substring(7));
     }
 
