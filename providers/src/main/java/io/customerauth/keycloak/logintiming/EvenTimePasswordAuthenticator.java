@@ -25,7 +25,7 @@ public final class EvenTimePasswordAuthenticator extends ValidatePassword {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        FailedLoginFloor floor = FailedLoginFloor.NODE;
+        FailedLoginFloor floor = context.getSession().getProvider(FailedLoginFloor.class);
         long start = floor.now();
         Optional<StoredPassword> stored = storedPassword(context.getUser());
         if (stored.isEmpty()) {
