@@ -29,10 +29,13 @@ public final class CustomerAttributeMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "customer-attribute-mapper";
 
-    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = configProperties();
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG_PROPERTIES, CustomerAttributeMapper.class);
+    /** Keycloak's "add to access token, ID token, ..." switches, built once and never changed. */
+    private static List<ProviderConfigProperty> configProperties() {
+        List<ProviderConfigProperty> properties = new ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, CustomerAttributeMapper.class);
+        return List.copyOf(properties);
     }
 
     @Override

@@ -1,13 +1,13 @@
-package io.customerauth.keycloak.mailqueue;
+package io.customerauth.keycloak.afterresponse;
 
 import org.keycloak.provider.Provider;
 import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.Spi;
 
-/** The pack's own SPI, {@value #NAME}: its options are {@code --spi-customer-auth-mail-queue--default--*}. */
-public final class MailQueueSpi implements Spi {
+/** The pack's own SPI, {@value #NAME}: its options are {@code --spi-customer-auth-after-response--default--*}. */
+public final class AfterResponseSpi implements Spi {
 
-    public static final String NAME = "customer-auth-mail-queue";
+    public static final String NAME = "customer-auth-after-response";
 
     @Override
     public boolean isInternal() {
@@ -21,11 +21,11 @@ public final class MailQueueSpi implements Spi {
 
     @Override
     public Class<? extends Provider> getProviderClass() {
-        return MailQueue.class;
+        return AfterResponseJobs.class;
     }
 
     @Override
     public Class<? extends ProviderFactory> getProviderFactoryClass() {
-        return MailQueueProviderFactory.class;
+        return AfterResponseJobsFactory.class;
     }
 }

@@ -1,4 +1,4 @@
-package io.customerauth.keycloak.mailqueue;
+package io.customerauth.keycloak.afterresponse;
 
 import org.jboss.logging.Logger;
 
@@ -15,29 +15,41 @@ import java.util.function.LongSupplier;
 /**
  * One per server: a fixed pool of threads over a queue of fixed capacity (Keycloak's own executors queue without
  * bound), plus a per-realm count of jobs waiting or running, so that one realm under a flood cannot fill the queue
- * for every other realm.
+ * for every other realm. A job that does not fit is dropped, never run late.
  */
-final class BoundedMailQueue implements MailQueue {
+final class BoundedJobQueue {
 
     static final long REPORT_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
-    private static final Logger LOG = Logger.getLogger(BoundedMailQueue.class);
+    private static final Logger LOG = Logger.getLogger(BoundedJobQueue.class);
 
     private final ThreadPoolExecutor executor;
+    private final int jobsPerRealm;
     private final LongSupplier nanoClock;
     private final Map<String, AtomicInteger> queuedPerRealm = new ConcurrentHashMap<>();
     private final Map<String, DropCount> dropsPerRealm = new ConcurrentHashMap<>();
 
-    BoundedMailQueue(int threads, int capacity, LongSupplier nanoClock) {
+    BoundedJobQueue(int threads, int capacity, int jobsPerRealm, LongSupplier nanoClock) {
         this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(capacity), daemonThreads(), new ThreadPoolExecutor.AbortPolicy());
         this.executor.allowCoreThreadTimeOut(true);
+        this.jobsPerRealm = jobsPerRealm;
         this.nanoClock = nanoClock;
     }
 
-    @Override
-    public Admission submit(String realmId, int maxQueuedForRealm, Runnable job) {
+    /**
+     * Whether the job was queued. A dropped one carries {@code dropsToReport} &gt; 0 when it is the first drop for
+     * the realm on this node in a while: the caller then reports that many drops, so a flood writes one report a
+     * minute, not one per request.
+     */
+    record Admission(boolean queued, long dropsToReport) {
+
+        static final Admission QUEUED = new Admission(true, 0);
+    }
+
+    /** Queues the job unless the server's queue is full or the realm already has its share waiting or running. */
+    Admission submit(String realmId, Runnable job) {
         AtomicInteger queued = queuedPerRealm.computeIfAbsent(realmId, id -> new AtomicInteger());
-        if (queued.incrementAndGet() > maxQueuedForRealm) {
+        if (queued.incrementAndGet() > jobsPerRealm) {
             queued.decrementAndGet();
             return dropped(realmId);
         }
@@ -56,15 +68,15 @@ final class BoundedMailQueue implements MailQueue {
         }
     }
 
+    /** The most jobs of one realm waiting or running at once on this node. */
+    int jobsPerRealm() {
+        return jobsPerRealm;
+    }
+
     /** Jobs of the realm waiting or running on this node. */
     int queued(String realmId) {
         AtomicInteger queued = queuedPerRealm.get(realmId);
         return queued == null ? 0 : queued.get();
-    }
-
-    /** The provider outlives every session: closing a session's view of it does nothing. */
-    @Override
-    public void close() {
     }
 
     /** At server stop: lets running and queued jobs finish for a few seconds, then drops the rest. */
@@ -73,7 +85,7 @@ final class BoundedMailQueue implements MailQueue {
         try {
             if (!executor.awaitTermination(timeout, unit)) {
                 int left = executor.shutdownNow().size();
-                LOG.warnf("customer-auth mail queue stopped with %d job(s) not run", left);
+                LOG.warnf("customer-auth after-response queue stopped with %d job(s) not run", left);
             }
         } catch (InterruptedException e) {
             executor.shutdownNow();
@@ -89,7 +101,7 @@ final class BoundedMailQueue implements MailQueue {
     private static ThreadFactory daemonThreads() {
         AtomicInteger number = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "customer-auth-mail-" + number.incrementAndGet());
+            Thread thread = new Thread(runnable, "customer-auth-after-response-" + number.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

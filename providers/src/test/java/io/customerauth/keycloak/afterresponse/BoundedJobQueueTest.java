@@ -1,4 +1,4 @@
-package io.customerauth.keycloak.mailqueue;
+package io.customerauth.keycloak.afterresponse;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -9,11 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class BoundedMailQueueTest {
+class BoundedJobQueueTest {
 
     private final AtomicLong clock = new AtomicLong();
     private final CountDownLatch release = new CountDownLatch(1);
-    private BoundedMailQueue queue;
+    private BoundedJobQueue queue;
 
     @AfterEach
     void stop() {
@@ -23,31 +23,31 @@ class BoundedMailQueueTest {
 
     @Test
     void aRealmGetsNoMoreThanItsShareAndAnotherRealmIsNotHeldUp() throws Exception {
-        queue = new BoundedMailQueue(2, 100, clock::get);
+        queue = new BoundedJobQueue(2, 100, 2, clock::get);
         CountDownLatch bothRunning = new CountDownLatch(2);
 
-        assertThat(queue.submit("flooded", 2, blocking(bothRunning)).queued()).isTrue();
-        assertThat(queue.submit("flooded", 2, blocking(bothRunning)).queued()).isTrue();
+        assertThat(queue.submit("flooded", blocking(bothRunning)).queued()).isTrue();
+        assertThat(queue.submit("flooded", blocking(bothRunning)).queued()).isTrue();
         assertThat(bothRunning.await(10, TimeUnit.SECONDS)).isTrue();
-        MailQueue.Admission third = queue.submit("flooded", 2, () -> { });
+        BoundedJobQueue.Admission third = queue.submit("flooded", () -> { });
 
         assertThat(third.queued()).isFalse();
-        assertThat(queue.submit("other", 2, () -> { }).queued()).isTrue();
+        assertThat(queue.submit("other", () -> { }).queued()).isTrue();
     }
 
     @Test
     void aFullServerQueueDropsAndReportsTheFirstDropThenAtMostOnceAMinuteWithTheCount() throws Exception {
-        queue = new BoundedMailQueue(1, 1, clock::get);
+        queue = new BoundedJobQueue(1, 1, 100, clock::get);
         CountDownLatch running = new CountDownLatch(1);
-        queue.submit("realm", 100, blocking(running));
+        queue.submit("realm", blocking(running));
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(queue.submit("realm", 100, () -> { }).queued()).as("the one place in the queue").isTrue();
+        assertThat(queue.submit("realm", () -> { }).queued()).as("the one place in the queue").isTrue();
 
-        MailQueue.Admission first = queue.submit("realm", 100, () -> { });
-        MailQueue.Admission second = queue.submit("realm", 100, () -> { });
-        MailQueue.Admission third = queue.submit("realm", 100, () -> { });
-        clock.addAndGet(BoundedMailQueue.REPORT_INTERVAL_NANOS);
-        MailQueue.Admission aMinuteLater = queue.submit("realm", 100, () -> { });
+        BoundedJobQueue.Admission first = queue.submit("realm", () -> { });
+        BoundedJobQueue.Admission second = queue.submit("realm", () -> { });
+        BoundedJobQueue.Admission third = queue.submit("realm", () -> { });
+        clock.addAndGet(BoundedJobQueue.REPORT_INTERVAL_NANOS);
+        BoundedJobQueue.Admission aMinuteLater = queue.submit("realm", () -> { });
 
         assertThat(first.queued()).isFalse();
         assertThat(first.dropsToReport()).isEqualTo(1);
@@ -58,14 +58,14 @@ class BoundedMailQueueTest {
 
     @Test
     void aJobThatRanNoLongerCountsAgainstItsRealm() throws Exception {
-        queue = new BoundedMailQueue(1, 10, clock::get);
+        queue = new BoundedJobQueue(1, 10, 1, clock::get);
         CountDownLatch done = new CountDownLatch(1);
 
-        queue.submit("realm", 1, done::countDown);
+        queue.submit("realm", done::countDown);
         assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
         awaitQueued("realm", 0);
 
-        assertThat(queue.submit("realm", 1, () -> { }).queued()).isTrue();
+        assertThat(queue.submit("realm", () -> { }).queued()).isTrue();
     }
 
     private Runnable blocking(CountDownLatch started) {

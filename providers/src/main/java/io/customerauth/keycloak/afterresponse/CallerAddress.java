@@ -1,11 +1,14 @@
-package io.customerauth.keycloak.resetcode;
+package io.customerauth.keycloak.afterresponse;
 
 import org.keycloak.common.ClientConnection;
 
-/** The caller's address, copied out of the request so that events recorded after it still name the caller. */
-record CallerAddress(String remoteAddr, String remoteHost, int remotePort) implements ClientConnection {
+/**
+ * The caller's address, copied out of the request so that events recorded after the answer, in another session,
+ * still name the caller.
+ */
+public record CallerAddress(String remoteAddr, String remoteHost, int remotePort) implements ClientConnection {
 
-    static CallerAddress of(ClientConnection connection) {
+    public static CallerAddress of(ClientConnection connection) {
         return new CallerAddress(connection.getRemoteAddr(), connection.getRemoteHost(), connection.getRemotePort());
     }
 
