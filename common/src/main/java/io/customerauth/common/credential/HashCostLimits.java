@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p>The one source of these numbers: the providers refuse a stored hash over them before any hashing (and the bulk
  * endpoint before storing it), and the import tool refuses the same records before it sends them. Each bound sits far
  * above what the source formats produce by default (noted per constant), so real hashes always pass. The checks
- * return why a hash is refused, naming parameters and limits, never the hash.
+ * return why a hash is refused, naming parameters and limits, never the hash. The table in docs/importing.md says the
+ * same: change both together.
  */
 public final class HashCostLimits {
 
