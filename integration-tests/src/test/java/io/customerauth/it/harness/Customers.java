@@ -19,7 +19,7 @@ public final class Customers {
 
     private final RealmResource realm;
 
-    Customers(RealmResource realm) {
+    public Customers(RealmResource realm) {
         this.realm = realm;
     }
 

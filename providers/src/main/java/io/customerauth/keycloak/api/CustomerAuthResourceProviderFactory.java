@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.api;
 
 import io.customerauth.keycloak.clientversion.VersionRefusals;
+import io.customerauth.keycloak.installation.PackInstallation;
 import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
 import io.customerauth.keycloak.resetcode.ResetCodeOutcomes;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -34,6 +35,7 @@ public final class CustomerAuthResourceProviderFactory implements RealmResourceP
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        PackInstallation.check();
     }
 
     @Override
