@@ -55,6 +55,8 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
             server = KeycloakServer.launch("keycloak", home, settings.testLog(), settings, database,
                     mailbox.smtpPort(), List.of(
                             "--hostname=" + HOSTNAME,
+                            // The API page, which production leaves off (docs/api.md): its browser test needs it.
+                            "--spi-realm-restapi-extension--auth--docs=true",
                             // Production's clustered caches (the default of start), on loopback, a cluster of one.
                             "--cache-embedded-network-bind-address=127.0.0.1",
                             "--cache-embedded-network-bind-port=" + FreePorts.next()))

@@ -60,7 +60,22 @@ final class ApiCall {
         return respond(route, false);
     }
 
+    /**
+     * Runs a route that answers something other than JSON (the API page and its files), open to every client; its
+     * refusals and failures are JSON as everywhere else.
+     */
+    Response respondWithDocument(Supplier<Response> route) {
+        return respondWith(() -> {
+            Response response = route.get();
+            return Response.fromResponse(response).header(RequestId.HEADER, requestId).build();
+        }, false);
+    }
+
     private Response respond(Supplier<Object> route, boolean versionRule) {
+        return respondWith(() -> json(200, route.get(), Map.of()), versionRule);
+    }
+
+    private Response respondWith(Supplier<Response> route, boolean versionRule) {
         long start = System.nanoTime();
         try (RequestLogScope scope = RequestLogScope.open(session.getContext(), requestId)) {
             log = scope;
@@ -79,12 +94,12 @@ final class ApiCall {
         return customer;
     }
 
-    private Response answer(Supplier<Object> route, boolean versionRule) {
+    private Response answer(Supplier<Response> route, boolean versionRule) {
         try {
             if (versionRule) {
                 requireSupportedClientVersion();
             }
-            return json(200, route.get(), Map.of());
+            return route.get();
         } catch (ApiException refused) {
             log.refused(refused.status(), refused.body());
             return json(refused.status(), refused.body(), refused.headers());

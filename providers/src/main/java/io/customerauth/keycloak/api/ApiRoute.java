@@ -14,7 +14,9 @@ enum ApiRoute {
     FORGOT_PASSWORD("forgot_password", "POST", "forgot_password"),
     RESET_PASSWORD("reset_password", "POST", "reset_password"),
     VERSION("version", "GET", "version"),
-    OPENAPI("openapi.json", "GET", "openapi");
+    OPENAPI("openapi.json", "GET", "openapi"),
+    /** The API page and its files ({@code docs/swagger-ui.css}, ...): one label for them all. */
+    DOCS("docs", "GET", "docs");
 
     /** The metrics label of requests to no route (answered 404 or 405). */
     static final String OTHER = "other";

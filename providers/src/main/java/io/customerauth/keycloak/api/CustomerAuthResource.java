@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.apidocs.ApiDocsPage;
 import io.customerauth.keycloak.customer.CustomerProfile;
 import io.customerauth.keycloak.resetcode.ForgotPassword;
 import io.customerauth.keycloak.resetcode.PasswordReset;
@@ -21,6 +22,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The customer-auth JSON API of one realm, mounted at {@code /realms/{realm}/auth}. Each route is a few lines:
@@ -32,12 +34,15 @@ public final class CustomerAuthResource {
     private final ApiSettings settings;
     private final PackInfo packInfo;
     private final OpenApiDocument openApi;
+    private final Optional<ApiDocsPage> apiDocs;
 
-    CustomerAuthResource(KeycloakSession session, ApiSettings settings, PackInfo packInfo, OpenApiDocument openApi) {
+    CustomerAuthResource(KeycloakSession session, ApiSettings settings, PackInfo packInfo, OpenApiDocument openApi,
+                         Optional<ApiDocsPage> apiDocs) {
         this.session = session;
         this.settings = settings;
         this.packInfo = packInfo;
         this.openApi = openApi;
+        this.apiDocs = apiDocs;
     }
 
     @GET
@@ -196,6 +201,32 @@ public final class CustomerAuthResource {
     public Response openApi() {
         return new ApiCall(session, settings, ApiRoute.OPENAPI)
                 .respondToAnyVersion(() -> openApi.forRealm(session.getContext(), packInfo));
+    }
+
+    /** The API page (Swagger UI on the document above) where the server turns it on; a JSON 404 elsewhere. */
+    @GET
+    @Path("docs{slash: /?}")
+    public Response apiDocsPage() {
+        return new ApiCall(session, settings, ApiRoute.DOCS).respondWithDocument(() -> document(enabledApiDocs()
+                .page(OpenApiDocument.apiUrl(session.getContext()), session.getContext().getRealm().getName())));
+    }
+
+    /** The page's scripts and styles, bundled in the pack's jar. */
+    @GET
+    @Path("docs/{file}")
+    public Response apiDocsFile(@PathParam("file") String file) {
+        return new ApiCall(session, settings, ApiRoute.DOCS).respondWithDocument(() -> document(enabledApiDocs()
+                .file(file).orElseThrow(() -> ApiException.of(404, ApiMessages.NOT_FOUND))));
+    }
+
+    private ApiDocsPage enabledApiDocs() {
+        return apiDocs.orElseThrow(() -> ApiException.of(404, ApiMessages.NOT_FOUND));
+    }
+
+    private static Response document(ApiDocsPage.Document document) {
+        Response.ResponseBuilder response = Response.ok(document.bytes(), document.contentType());
+        document.headers().forEach(response::header);
+        return response.build();
     }
 
     @GET

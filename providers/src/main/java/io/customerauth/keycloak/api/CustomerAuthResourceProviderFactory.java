@@ -1,10 +1,13 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.apidocs.ApiDocsPage;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import java.util.Optional;
 
 /**
  * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}, with its server-level settings
@@ -17,10 +20,11 @@ public final class CustomerAuthResourceProviderFactory implements RealmResourceP
     private ApiSettings settings = ApiSettings.DEFAULTS;
     private PackInfo packInfo;
     private OpenApiDocument openApi;
+    private Optional<ApiDocsPage> apiDocs = Optional.empty();
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new CustomerAuthResourceProvider(session, settings, packInfo, openApi);
+        return new CustomerAuthResourceProvider(session, settings, packInfo, openApi, apiDocs);
     }
 
     @Override
@@ -28,6 +32,7 @@ public final class CustomerAuthResourceProviderFactory implements RealmResourceP
         settings = ApiSettings.from(config);
         packInfo = PackInfo.load();
         openApi = OpenApiDocument.load();
+        apiDocs = settings.docsEnabled() ? Optional.of(ApiDocsPage.load()) : Optional.empty();
     }
 
     @Override
