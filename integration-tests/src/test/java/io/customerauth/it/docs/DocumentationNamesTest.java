@@ -118,7 +118,7 @@ class DocumentationNamesTest {
 
         assertThat(build).as("docs/deploying.md shows kc.sh build").hasSize(1);
         assertThat(start).as("docs/deploying.md shows kc.sh start").hasSize(1);
-        assertThat(ShellLine.commands(build.get(0)).get(0)).containsAll(ProductionOptions.BUILD);
+        assertThat(ShellLine.commands(build.get(0)).get(0)).containsAll(ProductionOptions.buildOptions());
         List<String> startWords = ShellLine.commands(start.get(0)).get(0);
         assertThat(startWords).contains("--optimized").containsAll(ProductionOptions.START);
         for (String option : ProductionOptions.PER_DEPLOYMENT) {

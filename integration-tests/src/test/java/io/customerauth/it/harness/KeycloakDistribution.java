@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * The Keycloak distribution as production runs it: the pack's jars in {@code providers/}, {@code kc.sh build} with
- * {@link ProductionOptions#BUILD}, then every node {@code start --optimized} from an installation of its own.
+ * {@link ProductionOptions#buildOptions()}, then every node {@code start --optimized} from an installation of its own.
  *
  * <p>The built distribution is kept under {@code target/keycloak-built/<key>}, the key being a hash of the jars'
  * bytes and the build options, so a run whose jars did not change skips the build (about 25 s here); a change of
@@ -100,7 +100,7 @@ final class KeycloakDistribution {
             Files.copy(jar, providers.resolve(jar.getFileName()));
         }
         List<String> command = new ArrayList<>(List.of(staging.resolve("bin/kc.sh").toString(), "build"));
-        command.addAll(ProductionOptions.BUILD);
+        command.addAll(ProductionOptions.buildOptions());
         Files.createDirectories(settings.workDir());
         Path buildLog = settings.workDir().resolve("keycloak-build.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(staging.toFile());
@@ -165,7 +165,7 @@ final class KeycloakDistribution {
             throw new IllegalStateException(e);
         }
         digest.update(settings.keycloakDist().getFileName().toString().getBytes(StandardCharsets.UTF_8));
-        digest.update(String.join(" ", ProductionOptions.BUILD).getBytes(StandardCharsets.UTF_8));
+        digest.update(String.join(" ", ProductionOptions.buildOptions()).getBytes(StandardCharsets.UTF_8));
         for (Path jar : packJars(settings)) {
             digest.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
             try (InputStream in = Files.newInputStream(jar)) {

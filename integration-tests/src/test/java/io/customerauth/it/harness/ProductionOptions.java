@@ -1,5 +1,6 @@
 package io.customerauth.it.harness;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,14 @@ public final class ProductionOptions {
             "--metrics-enabled=true");
 
     /**
+     * {@code kc.sh build}, for the Grafana dashboard's login panels and alerts: Keycloak's user-event metrics
+     * ({@code keycloak_user_events_total} by event and error, e.g. login failures by reason). Production builds take
+     * it too (docs/deploying.md); {@code docker-compose.yml} does not set it yet, so {@code ComposeFileTest} holds
+     * compose to {@link #BUILD} alone.
+     */
+    public static final List<String> MONITORING_BUILD = List.of("--event-metrics-user-enabled=true");
+
+    /**
      * {@code kc.sh start}: plain HTTP (TLS ends at the reverse proxy) and the proxy's {@code X-Forwarded-*} headers
      * trusted, so tokens carry the public URL and the logs and the per-address limits see the real client.
      * Each deployment adds {@code --hostname} and {@code --proxy-trusted-addresses} (only the proxy may forward).
@@ -34,6 +43,13 @@ public final class ProductionOptions {
     public static final List<String> PER_DEPLOYMENT = List.of("hostname", "proxy-trusted-addresses");
 
     private ProductionOptions() {
+    }
+
+    /** Everything {@code kc.sh build} takes: {@link #BUILD} and {@link #MONITORING_BUILD}. */
+    public static List<String> buildOptions() {
+        List<String> options = new ArrayList<>(BUILD);
+        options.addAll(MONITORING_BUILD);
+        return List.copyOf(options);
     }
 
     /** The options of {@link #BUILD} and {@link #START} as Keycloak's environment variables ({@code KC_DB=postgres}). */
