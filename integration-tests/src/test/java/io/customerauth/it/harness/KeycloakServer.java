@@ -136,6 +136,24 @@ final class KeycloakServer implements AutoCloseable {
         root.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timedOut -> root).join();
     }
 
+    /** The node's JVM (not kc.sh): where its memory, threads and file descriptors are. */
+    long jvmPid() {
+        return KeycloakJvm.under(process.handle()).pid();
+    }
+
+    /** The node's console output, where Keycloak logs its cluster views. */
+    Path consoleLog() {
+        return process.log();
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    int managementPort() {
+        return managementPort;
+    }
+
     boolean isAlive() {
         return process.isAlive() || process.handle().descendants().anyMatch(ProcessHandle::isAlive);
     }

@@ -66,6 +66,15 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** The server itself, to stop and start again (an outage); only where this run started it. */
+    PostgresServer server() {
+        if (embedded == null) {
+            throw new IllegalStateException("the database is on a server of " + EXTERNAL_URL_ENV
+                    + ", which this run did not start and will not stop");
+        }
+        return PostgresServer.running(adminUrl, user, password);
+    }
+
     /** The JDBC URL of this run's database, as Keycloak gets it. */
     String jdbcUrl() {
         int slash = adminUrl.lastIndexOf('/');
