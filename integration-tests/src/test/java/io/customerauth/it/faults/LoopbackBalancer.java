@@ -30,27 +30,12 @@ final class LoopbackBalancer implements AutoCloseable {
         ServerSocket listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         LoopbackBalancer balancer = new LoopbackBalancer(listener, backendPorts);
-        Thread accept = new Thread(balancer::accept, "balancer-accept");
-        accept.setDaemon(true);
-        accept.start();
+        Relay.acceptEach(listener, "balancer", balancer::relay);
         return balancer;
     }
 
     String url() {
         return "http://127.0.0.1:" + listener.getLocalPort();
-    }
-
-    private void accept() {
-        while (!listener.isClosed()) {
-            try {
-                Socket client = listener.accept();
-                Thread relay = new Thread(() -> relay(client), "balancer-relay");
-                relay.setDaemon(true);
-                relay.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
     }
 
     private void relay(Socket client) {

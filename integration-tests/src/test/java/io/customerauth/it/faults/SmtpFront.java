@@ -67,22 +67,7 @@ final class SmtpFront implements AutoCloseable {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
         listener = socket;
-        Thread accept = new Thread(() -> accept(socket), "smtp-front-accept");
-        accept.setDaemon(true);
-        accept.start();
-    }
-
-    private void accept(ServerSocket socket) {
-        while (!socket.isClosed()) {
-            try {
-                Socket client = socket.accept();
-                Thread relay = new Thread(() -> relay(client), "smtp-front-relay");
-                relay.setDaemon(true);
-                relay.start();
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        Relay.acceptEach(socket, "smtp-front", this::relay);
     }
 
     private void relay(Socket client) {

@@ -34,7 +34,9 @@ final class KeycloakServer implements AutoCloseable {
      * {@code X-Forwarded-*} headers Keycloak trusts. The tests call from 127.0.0.1, so a header they forge is ignored.
      */
     static final String PROXY_ADDRESS = "127.0.0.2";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    /** Five minutes, or {@code -Dcustomerauth.startTimeoutSeconds}: a first start on a saturated machine takes longer. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("customerauth.startTimeoutSeconds", 300));
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
