@@ -39,11 +39,15 @@ final class DatabaseRestartScenario {
         FaultRun.sleep(BASELINE);
 
         long stop = System.currentTimeMillis();
-        cluster.postgres().stop(mode);
-        long stopped = System.currentTimeMillis();
-        FaultRun.sleep(down.minusMillis(stopped - stop));
-        long restart = System.currentTimeMillis();
-        cluster.postgres().start();
+        long restart;
+        try {
+            cluster.postgres().stop(mode);
+            long stopped = System.currentTimeMillis();
+            FaultRun.sleep(down.minusMillis(stopped - stop));
+        } finally {
+            restart = System.currentTimeMillis();
+            cluster.postgres().start();
+        }
         long up = System.currentTimeMillis();
         FaultRun.log(String.format("PostgreSQL down %.1f s, accepting again %.1f s after its start", (up - stop) / 1e3,
                 (up - restart) / 1e3));

@@ -65,6 +65,7 @@ final class FaultRun implements AutoCloseable {
         log("starting two Keycloak nodes, PostgreSQL and the mail server");
         KeycloakCluster cluster = KeycloakCluster.start();
         try {
+            FaultRun.log("PostgreSQL's postmaster: " + cluster.postgres().postmasterPid());
             SmtpFront smtp = SmtpFront.start(cluster.mailbox().smtpPort(), SLOW_MAIL);
             pointMailAt(cluster, smtp.port());
             log("creating " + LOAD_CUSTOMERS + " customers for the load");
@@ -129,6 +130,7 @@ final class FaultRun implements AutoCloseable {
             Set<Long> ours = new HashSet<>(extraPids);
             gauges.values().forEach(gauge -> ours.add(gauge.pid()));
             ours.add(cluster.postgres().postmasterPid());
+            ours.add(ProcessHandle.current().pid());
             machine.read(ours);
         } catch (RuntimeException e) {
             log("a reading failed: " + e);

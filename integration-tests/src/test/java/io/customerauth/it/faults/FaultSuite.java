@@ -66,64 +66,83 @@ class FaultSuite {
 
     @Test
     @Order(1)
-    void postgresFastShutdown() {
+    void postgresFastShutdown() throws Exception {
         assumeTrue(selected().contains("pg-fast"));
-        held(DatabaseRestartScenario.run(run, REPORT, PostgresServer.Shutdown.FAST, seconds("pgDownSeconds", 20)));
+        held("pg-fast", () -> DatabaseRestartScenario.run(run, REPORT, PostgresServer.Shutdown.FAST,
+                seconds("pgDownSeconds", 20)));
     }
 
     @Test
     @Order(2)
-    void postgresImmediateShutdown() {
+    void postgresImmediateShutdown() throws Exception {
         assumeTrue(selected().contains("pg-immediate"));
-        held(DatabaseRestartScenario.run(run, REPORT, PostgresServer.Shutdown.IMMEDIATE,
+        held("pg-immediate", () -> DatabaseRestartScenario.run(run, REPORT, PostgresServer.Shutdown.IMMEDIATE,
                 seconds("pgDownSeconds", 20)));
     }
 
     @Test
     @Order(3)
-    void mailSlow() {
+    void mailSlow() throws Exception {
         assumeTrue(selected().contains("mail-slow"));
-        held(MailFaultScenario.run(run, REPORT, SmtpFront.Mode.SLOW, minutes("mailMinutes", 2)));
+        held("mail-slow", () -> MailFaultScenario.run(run, REPORT, SmtpFront.Mode.SLOW,
+                minutes("mailMinutes", 2)));
     }
 
     @Test
     @Order(4)
-    void mailDown() {
+    void mailDown() throws Exception {
         assumeTrue(selected().contains("mail-down"));
-        held(MailFaultScenario.run(run, REPORT, SmtpFront.Mode.DOWN, minutes("mailMinutes", 2)));
+        held("mail-down", () -> MailFaultScenario.run(run, REPORT, SmtpFront.Mode.DOWN,
+                minutes("mailMinutes", 2)));
     }
 
     @Test
     @Order(5)
-    void clusterSplit() {
+    void clusterSplit() throws Exception {
         assumeTrue(selected().contains("split"));
-        held(SplitScenario.run(run, REPORT, seconds("splitSeconds", 60)));
+        held("split", () -> SplitScenario.run(run, REPORT, seconds("splitSeconds", 60)));
     }
 
     @Test
     @Order(6)
-    void soak() {
+    void soak() throws Exception {
         assumeTrue(selected().contains("soak"));
-        held(SoakScenario.run(run, REPORT, minutes("soakMinutes", 30)));
+        held("soak", () -> SoakScenario.run(run, REPORT, minutes("soakMinutes", 30)));
     }
 
     @Test
     @Order(7)
     void nodeKilledDuringImport() throws Exception {
         assumeTrue(selected().contains("node-kill"));
-        held(NodeKillImportScenario.run(run, REPORT, Integer.getInteger("faults.nodeKillRecords", 50_000)));
+        held("node-kill", () -> NodeKillImportScenario.run(run, REPORT,
+                Integer.getInteger("faults.nodeKillRecords", 50_000)));
     }
 
     @Test
     @Order(8)
     void importSoak() throws Exception {
         assumeTrue(selected().contains("import"));
-        held(ImportSoakScenario.run(run, REPORT, Integer.getInteger("faults.importRecords", 1_000_000)));
+        held("import", () -> ImportSoakScenario.run(run, REPORT,
+                Integer.getInteger("faults.importRecords", 1_000_000)));
     }
 
-    private static void held(FaultReport.Section section) {
+    /** Runs a scenario; one that breaks off says so in the report, with what broke it. */
+    private static void held(String title, Scenario scenario) throws Exception {
+        FaultReport.Section section;
+        try {
+            section = scenario.run();
+        } catch (Exception | AssertionError e) {
+            REPORT.section(title).check("the scenario runs to its end", false, e.toString().replace('\n', ' '));
+            REPORT.write();
+            throw e;
+        }
         REPORT.write();
         assertThat(section.failed()).as(section.title()).isEmpty();
+    }
+
+    @FunctionalInterface
+    private interface Scenario {
+        FaultReport.Section run() throws Exception;
     }
 
     static Set<String> selected() {
