@@ -1,23 +1,19 @@
 package io.customerauth.it.faults;
 
+import io.customerauth.it.harness.ClusterSplit;
+import io.customerauth.it.harness.ClusterViews;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.KeycloakCluster;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The nodes' cluster traffic blocked both ways for a minute under the load ({@link ClusterSplit}), then healed:
@@ -26,8 +22,6 @@ import java.util.regex.Pattern;
  */
 final class SplitScenario {
 
-    private static final Pattern VIEW = Pattern.compile(
-            "^\\[?(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d).*ISPN000094: Received new cluster view .*\\((\\d+)\\)");
     private static final Duration MERGE_TIMEOUT = Duration.ofMinutes(3);
     private static final int RACES = 10;
     private static final int FAILURES_PER_SIDE = 3;
@@ -43,7 +37,7 @@ final class SplitScenario {
         List<Integer> httpPorts = nodes.stream().flatMap(node -> node.httpPorts().stream()).toList();
         Customers.Customer bruteForced = cluster.a().customers().create();
         Customers.Customer codeHolder = cluster.a().customers().create();
-        int[] viewLinesBefore = nodes.stream().mapToInt(node -> views(node).size()).toArray();
+        int[] viewLinesBefore = nodes.stream().mapToInt(node -> ClusterViews.of(node.consoleLog()).size()).toArray();
 
         ClusterSplit split = ClusterSplit.between(nodes.stream().map(KeycloakCluster.Node::pid).toList(), httpPorts);
         long start;
@@ -52,13 +46,18 @@ final class SplitScenario {
         String codeFailure = null;
         int[] raceCreated = new int[2];
         int sequentialSecond;
+        boolean detected;
+        long detectedAfter;
         try {
             split.split();
             start = System.currentTimeMillis();
             section.text("Blocked with iptables (chain `" + ClusterSplit.CHAIN + "`, INPUT on `lo`): the nodes' "
                     + "cluster ports " + split.ports() + ", both directions; HTTP and the database stay reachable."
                     + "\n\n```\n" + ClusterSplit.rules().trim() + "\n```");
-            FaultRun.sleep(Duration.ofSeconds(15));
+            // act once each side sees itself alone (or 10 s before the end, if that takes longer)
+            detected = ClusterViews.await(nodes.stream().map(KeycloakCluster.Node::consoleLog).toList(),
+                    viewLinesBefore, 1, length.minusSeconds(10));
+            detectedAfter = System.currentTimeMillis() - start;
             try {
                 code = Steps.askCode(cluster.a().api(), cluster.mailbox(), codeHolder.email(), Duration.ofSeconds(30));
             } catch (RuntimeException | AssertionError e) {
@@ -88,7 +87,8 @@ final class SplitScenario {
             healed = System.currentTimeMillis();
         }
         FaultRun.log("healed; waiting for the nodes to merge");
-        List<String> merges = awaitMerge(nodes, viewLinesBefore);
+        boolean mergedAgain = ClusterViews.await(nodes.stream().map(KeycloakCluster.Node::consoleLog).toList(),
+                viewLinesBefore, 2, MERGE_TIMEOUT);
         long merged = System.currentTimeMillis();
         FaultRun.sleep(Duration.ofSeconds(10));
 
@@ -117,10 +117,12 @@ final class SplitScenario {
         }
         section.table(List.of("node", "route", "answers during the split", "p99 during", "answers after the heal"),
                 rows);
-        section.text("Cluster views logged (node: time, members) during and after the split: "
+        section.text("Each node saw itself alone (a view of 1) " + (detected ? Figures.f1(detectedAfter / 1e3)
+                + " s after the split" : "not within the split") + ". Cluster views logged (node: time, members) during"
+                + " and after the split: "
                 + String.join("; ", allViews(nodes, viewLinesBefore)) + ". Merged (both nodes logged a view of 2) "
-                + Figures.f1((merged - healed) / 1e3) + " s after the heal" + (merges.isEmpty() ? " — **no merge seen**"
-                : "") + ".");
+                + Figures.f1((merged - healed) / 1e3) + " s after the heal" + (mergedAgain ? ""
+                : " — **no merge seen**") + ".");
         section.text("During the split: a code asked for through " + cluster.a().name() + (code == null
                 ? " did not arrive (" + codeFailure + ")" : " arrived; used through " + cluster.b().name()
                 + " after the heal it answered " + resetOtherSide) + ". " + RACES + " races creating the same "
@@ -139,7 +141,7 @@ final class SplitScenario {
         section.check("no customer_id given to two customers", duplicated == 0 && sequentialSecond == 0,
                 duplicated + " duplicated; " + (raceCreated[0] + raceCreated[1]) + " of " + (2 * RACES)
                         + " racing creations succeeded");
-        section.check("the nodes merge again after the heal", !merges.isEmpty(),
+        section.check("the nodes merge again after the heal", mergedAgain,
                 Figures.f1((merged - healed) / 1e3) + " s");
         section.check("a code issued on one side during the split works on the other after the heal",
                 resetOtherSide == 200, code == null ? "no code" : "reset answered " + resetOtherSide);
@@ -166,50 +168,14 @@ final class SplitScenario {
         }
     }
 
-    /** Waits until every node has logged a new view of two members; returns those lines (empty on timeout). */
-    private static List<String> awaitMerge(List<KeycloakCluster.Node> nodes, int[] linesBefore) {
-        Instant deadline = Instant.now().plus(MERGE_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            List<String> merged = new ArrayList<>();
-            for (int i = 0; i < nodes.size(); i++) {
-                List<String[]> views = views(nodes.get(i));
-                views.subList(Math.min(linesBefore[i], views.size()), views.size()).stream()
-                        .filter(view -> view[1].equals("2")).reduce((first, last) -> last)
-                        .ifPresent(view -> merged.add(view[0]));
-            }
-            if (merged.size() == nodes.size()) {
-                return merged;
-            }
-            FaultRun.sleep(Duration.ofSeconds(1));
-        }
-        return List.of();
-    }
-
     private static List<String> allViews(List<KeycloakCluster.Node> nodes, int[] linesBefore) {
         List<String> all = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            List<String[]> views = views(nodes.get(i));
-            for (String[] view : views.subList(Math.min(linesBefore[i], views.size()), views.size())) {
-                all.add(nodes.get(i).name() + ": " + view[0] + ", " + view[1]);
+            List<ClusterViews.View> views = ClusterViews.of(nodes.get(i).consoleLog());
+            for (ClusterViews.View view : views.subList(Math.min(linesBefore[i], views.size()), views.size())) {
+                all.add(nodes.get(i).name() + ": " + view.time() + ", " + view.members());
             }
         }
         return all;
     }
-
-    /** The node's cluster views so far: time and member count, from its console log. */
-    private static List<String[]> views(KeycloakCluster.Node node) {
-        try {
-            List<String[]> views = new ArrayList<>();
-            for (String line : Files.readAllLines(node.consoleLog())) {
-                Matcher view = VIEW.matcher(line);
-                if (view.find()) {
-                    views.add(new String[] {view.group(1), view.group(2)});
-                }
-            }
-            return views;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
 }

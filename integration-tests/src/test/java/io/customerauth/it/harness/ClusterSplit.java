@@ -1,4 +1,4 @@
-package io.customerauth.it.faults;
+package io.customerauth.it.harness;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,11 +15,11 @@ import java.util.regex.Pattern;
  * Cuts the cluster traffic between the nodes, both ways, on loopback: {@code iptables} rules in a chain of their own
  * that drop every TCP packet to or from the nodes' cluster ports (every port their JVMs listen on but HTTP and
  * management), while HTTP and the database still work. {@link #heal()} removes the chain; so does a JVM shutdown
- * hook, and {@code bench/faults} removes it again on exit, so no rule outlives the run.
+ * hook, and {@code bench/faults} removes it again on exit, so no rule outlives the run. Needs root and iptables.
  */
-final class ClusterSplit implements AutoCloseable {
+public final class ClusterSplit implements AutoCloseable {
 
-    static final String CHAIN = "CUSTOMER_AUTH_FAULTS";
+    public static final String CHAIN = "CUSTOMER_AUTH_FAULTS";
     private static final Pattern LISTENER = Pattern.compile("^\\S+\\s+\\d+\\s+\\d+\\s+\\S*:(\\d+)\\s.*pid=(\\d+),");
 
     private final Set<Integer> ports;
@@ -31,7 +31,7 @@ final class ClusterSplit implements AutoCloseable {
     }
 
     /** The cluster ports of these JVMs: what they listen on, less the ports given as theirs for HTTP. */
-    static ClusterSplit between(Collection<Long> pids, Collection<Integer> httpPorts) {
+    public static ClusterSplit between(Collection<Long> pids, Collection<Integer> httpPorts) {
         Set<Integer> ports = new TreeSet<>();
         for (String line : run(List.of("ss", "-Hltnp")).split("\n")) {
             Matcher listener = LISTENER.matcher(line);
@@ -48,11 +48,11 @@ final class ClusterSplit implements AutoCloseable {
         return new ClusterSplit(ports);
     }
 
-    Set<Integer> ports() {
+    public Set<Integer> ports() {
         return ports;
     }
 
-    void split() {
+    public void split() {
         removeChain();
         Runtime.getRuntime().addShutdownHook(cleanUp);
         run(List.of("iptables", "-w", "-N", CHAIN));
@@ -66,7 +66,7 @@ final class ClusterSplit implements AutoCloseable {
         split = true;
     }
 
-    void heal() {
+    public void heal() {
         removeChain();
         if (split) {
             try {
@@ -79,7 +79,7 @@ final class ClusterSplit implements AutoCloseable {
     }
 
     /** The rules now in force in the chain (for the report: proof of what was blocked). */
-    static String rules() {
+    public static String rules() {
         return run(List.of("iptables", "-w", "-S", CHAIN));
     }
 
