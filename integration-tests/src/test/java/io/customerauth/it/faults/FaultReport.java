@@ -72,6 +72,10 @@ final class FaultReport {
         }
     }
 
+    /** report.md for a run of every scenario; a run of some ({@code --only}) names them, so runs do not collide. */
+    private static final String FILE = System.getProperty("faults.only", "").isBlank() ? "report.md"
+            : "report-" + System.getProperty("faults.only").replace(',', '+') + ".md";
+
     private final Map<String, Section> sections = new LinkedHashMap<>();
     private final StringBuilder setup = new StringBuilder();
     private final long startedMillis = System.currentTimeMillis();
@@ -110,7 +114,7 @@ final class FaultReport {
         sections.values().forEach(section -> md.append("## ").append(section.title).append("\n\n")
                 .append(section.body));
         try {
-            Path file = FaultRun.resultsDir().resolve("report.md");
+            Path file = FaultRun.resultsDir().resolve(FILE);
             Files.writeString(file, md.toString());
             return file;
         } catch (IOException e) {

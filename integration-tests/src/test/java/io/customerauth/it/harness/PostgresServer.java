@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 /**
  * The running PostgreSQL server of a run, seen from outside as an operator sees it: its postmaster, stopped with one
  * of PostgreSQL's shutdown modes and started again on the same data directory, port and options (the command line
- * and environment it was started with, read from {@code /proc}). Linux only, as the embedded server is.
+ * and environment it was started with, read from {@code /proc}, in a user namespace of its own if it ran in one).
+ * Linux only, as the embedded server is.
  */
 public final class PostgresServer {
 
@@ -65,7 +67,14 @@ public final class PostgresServer {
             result.next();
             Path data = Path.of(result.getString(1));
             long pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
-            List<String> command = Arrays.asList(proc(pid, "cmdline").split("\0"));
+            List<String> command = new ArrayList<>();
+            if (!Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "user"))
+                    .equals(Files.readSymbolicLink(Path.of("/proc/self/ns/user")))) {
+                // zonky starts PostgreSQL in a user namespace of its own (unshare -U), where root is nobody:
+                // PostgreSQL refuses to run as root
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(Arrays.asList(proc(pid, "cmdline").split("\0")));
             Map<String, String> environment = Arrays.stream(proc(pid, "environ").split("\0"))
                     .filter(entry -> entry.contains("="))
                     .collect(Collectors.toMap(entry -> entry.substring(0, entry.indexOf('=')),
