@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The cluster views a node has logged ({@code ISPN000094}), read from its console log: when, and how many members. */
+/**
+ * The cluster views a node has logged ({@code ISPN000094}, and {@code ISPN000093} for the view of a merge), read from
+ * its console log: when, and how many members.
+ */
 public final class ClusterViews {
 
     private static final Pattern VIEW = Pattern.compile(
-            "^\\[?(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)\\S*.*ISPN000094: Received new cluster view .*\\((\\d+)\\)");
+            "^\\[?(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d)\\S*.*ISPN00009[34]: Received new(?:, MERGED)? cluster view .*?\\((\\d+)\\) \\[");
 
     /** One logged view. */
     public record View(String time, int members) {
