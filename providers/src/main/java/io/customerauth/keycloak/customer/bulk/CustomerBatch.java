@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,14 +20,14 @@ import org.keycloak.userprofile.Attributes;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 
-import io.customerauth.keycloak.passwordhash.HashCostLimits;
+import io.customerauth.keycloak.passwordhash.StoredHashCost;
 
 import io.customerauth.keycloak.customer.CustomerIdClaims;
 
 /**
  * Imports one batch: skips the users whose email (or username) or customer_id the realm already has (looked up for
  * the whole batch at once, see {@link ExistingCustomers}), validates the others (the representation's shape, the
- * realm's user profile, the credential's hash algorithm and its cost, see {@link HashCostLimits}) and creates them
+ * realm's user profile, the credential's hash algorithm and its cost, see {@link StoredHashCost}) and creates them
  * through the model API in Keycloak's JPA batch mode (no flush per user), so the inserts go to the database as JDBC
  * batches in one flush.
  */
@@ -57,7 +59,7 @@ final class CustomerBatch {
                     parsed.add(customer);
                     wellFormed.add(customer);
                 } else {
-                    parsed.add(ImportResult.rejected(ImportedCustomer.CUSTOMER_ID + ": " + CUSTOMER_ID_IN_FLIGHT));
+                    parsed.add(ImportResult.rejected(CustomerAttributes.CUSTOMER_ID + ": " + CUSTOMER_ID_IN_FLIGHT));
                 }
             } catch (InvalidCustomerException e) {
                 parsed.add(ImportResult.rejected(e.getMessage()));
@@ -113,7 +115,7 @@ final class CustomerBatch {
     /**
      * The realm's user-profile rules for every attribute (username, email and customer_id through {@link ProfileRules},
      * without the uniqueness checks the batch lookup already answered: they cost several queries per user), then the
-     * stored credential: a hash algorithm the server has, at a cost within {@link HashCostLimits}.
+     * stored credential: a hash algorithm the server has, at a cost within {@link StoredHashCost}.
      */
     private void validate(UserProfileProvider profiles, ProfileRules profileRules, ImportedCustomer customer)
             throws InvalidCustomerException {
@@ -142,7 +144,7 @@ final class CustomerBatch {
             if (algorithm == null || session.getProvider(PasswordHashProvider.class, algorithm) == null) {
                 throw new InvalidCustomerException("credentials: no password hash provider '" + algorithm + "'");
             }
-            String overCost = HashCostLimits.exceeded(password).orElse(null);
+            String overCost = StoredHashCost.exceeded(password).orElse(null);
             if (overCost != null) {
                 throw new InvalidCustomerException("credentials: password hash over the cost limits: " + overCost);
             }
@@ -161,7 +163,7 @@ final class CustomerBatch {
         if (customer.lastName() != null) {
             user.setLastName(customer.lastName());
         }
-        for (String name : ImportedCustomer.CUSTOMER_ATTRIBUTES) {
+        for (String name : CustomerAttributes.ALL) {
             user.setSingleAttribute(name, customer.attributes().get(name).get(0));
         }
         if (customer.credential() != null) {

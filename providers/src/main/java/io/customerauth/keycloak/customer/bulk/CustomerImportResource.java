@@ -1,6 +1,5 @@
 package io.customerauth.keycloak.customer.bulk;
 
-import io.customerauth.keycloak.metrics.PackMetrics;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,13 +49,15 @@ public final class CustomerImportResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final ImportMetrics metrics;
 
     CustomerImportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                           AdminEventBuilder adminEvent) {
+                           AdminEventBuilder adminEvent, ImportMetrics metrics) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+        this.metrics = metrics;
     }
 
     @GET
@@ -111,7 +112,7 @@ public final class CustomerImportResource {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                counts.forEach((status, count) -> PackMetrics.imported(status.name(), count));
+                counts.forEach((status, count) -> metrics.imported(status.name(), count));
             }
 
             @Override

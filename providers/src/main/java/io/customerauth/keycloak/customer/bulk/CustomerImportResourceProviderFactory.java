@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
+
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -20,6 +22,8 @@ public final class CustomerImportResourceProviderFactory implements AdminRealmRe
 
     public static final String PROVIDER_ID = "customer-import";
 
+    private final ImportMetrics metrics = new ImportMetrics(KeycloakMeterRegistry.get());
+
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
         return this;
@@ -28,7 +32,7 @@ public final class CustomerImportResourceProviderFactory implements AdminRealmRe
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                               AdminEventBuilder adminEvent) {
-        return new CustomerImportResource(session, realm, auth, adminEvent);
+        return new CustomerImportResource(session, realm, auth, adminEvent, metrics);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -86,7 +88,7 @@ final class ExistingCustomers {
         Set<String> takenIds = new HashSet<>(em.createQuery("select a.value from UserAttributeEntity a "
                         + "where a.user.realmId = :realmId and a.name = :name and a.value in :ids", String.class)
                 .setParameter("realmId", realm.getId())
-                .setParameter("name", ImportedCustomer.CUSTOMER_ID)
+                .setParameter("name", CustomerAttributes.CUSTOMER_ID)
                 .setParameter("ids", ids)
                 .getResultList());
         return new ExistingCustomers(takenEmails, takenIds, Lookup.JPQL);
@@ -101,7 +103,7 @@ final class ExistingCustomers {
                     || session.users().getUserByUsername(realm, customer.email()) != null) {
                 takenEmails.add(customer.email());
             }
-            if (session.users().searchForUserByUserAttributeStream(realm, ImportedCustomer.CUSTOMER_ID,
+            if (session.users().searchForUserByUserAttributeStream(realm, CustomerAttributes.CUSTOMER_ID,
                     customer.customerId()).findAny().isPresent()) {
                 takenIds.add(customer.customerId());
             }

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,9 +20,6 @@ import org.keycloak.representations.idm.UserRepresentation;
  */
 record ImportedCustomer(String email, String customerId, String firstName, String lastName,
                         Map<String, List<String>> attributes, CredentialModel credential) {
-
-    static final String CUSTOMER_ID = "customer_id";
-    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CUSTOMER_ID, "country", "language");
 
     /** The customer, or an exception whose message says what is wrong with the representation. */
     static ImportedCustomer from(UserRepresentation user) throws InvalidCustomerException {
@@ -45,19 +44,19 @@ record ImportedCustomer(String email, String customerId, String firstName, Strin
         }
         Map<String, List<String>> given = user.getAttributes() == null ? Map.of() : user.getAttributes();
         for (String name : given.keySet()) {
-            if (!CUSTOMER_ATTRIBUTES.contains(name)) {
+            if (!CustomerAttributes.ALL.contains(name)) {
                 throw new InvalidCustomerException(name + ": not a customer attribute");
             }
         }
-        for (String name : CUSTOMER_ATTRIBUTES) {
+        for (String name : CustomerAttributes.ALL) {
             List<String> values = given.get(name);
             if (values == null || values.size() != 1 || values.get(0) == null || values.get(0).isBlank()) {
                 throw new InvalidCustomerException(name + ": exactly one value required");
             }
             String value = values.get(0).trim();
-            attributes.put(name, List.of(name.equals(CUSTOMER_ID) ? value.toLowerCase(Locale.ROOT) : value));
+            attributes.put(name, List.of(name.equals(CustomerAttributes.CUSTOMER_ID) ? value.toLowerCase(Locale.ROOT) : value));
         }
-        return new ImportedCustomer(email, attributes.get(CUSTOMER_ID).get(0),
+        return new ImportedCustomer(email, attributes.get(CustomerAttributes.CUSTOMER_ID).get(0),
                 user.getFirstName(), user.getLastName(), attributes, credential(user.getCredentials()));
     }
 

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ import io.customerauth.keycloak.customer.UniqueCustomerIdValidator;
 final class ProfileRules {
 
     /** The attributes checked here rather than through the profile. */
-    static final List<String> ATTRIBUTES = List.of(UserModel.USERNAME, UserModel.EMAIL, ImportedCustomer.CUSTOMER_ID);
+    static final List<String> ATTRIBUTES = List.of(UserModel.USERNAME, UserModel.EMAIL, CustomerAttributes.CUSTOMER_ID);
 
     private final KeycloakSession session;
     private final Map<String, Map<String, Map<String, Object>>> validatorsByAttribute;
