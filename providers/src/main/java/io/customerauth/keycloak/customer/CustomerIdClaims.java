@@ -21,7 +21,8 @@ import java.util.Set;
  * Keycloak's replicated {@code SingleUseObjectProvider} with its atomic {@code putIfAbsent}, and only then looks for
  * an existing holder: the claim is released only after the claiming transaction has committed or rolled back, so
  * whoever claims next sees the committed user. A claim of a node that dies mid-transaction lapses after
- * {@value #LIFESPAN_SECONDS} s. Keys are the pack's prefix and a hash of realm id and customer_id, never raw input.
+ * {@value #LIFESPAN_SECONDS} s. The two sides of a split cluster no longer share that store, so on PostgreSQL the
+ * claim also takes a lock in the database both sides still share ({@link CustomerIdDatabaseLock}). Keys are the pack's prefix and a hash of realm id and customer_id, never raw input.
  */
 public final class CustomerIdClaims {
 
@@ -53,6 +54,7 @@ public final class CustomerIdClaims {
             return false;
         }
         held.add(key);
+        CustomerIdDatabaseLock.lock(session, key);
         return true;
     }
 

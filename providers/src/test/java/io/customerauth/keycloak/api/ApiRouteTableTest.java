@@ -77,7 +77,8 @@ class ApiRouteTableTest {
 
         assertThat(labels).doesNotHaveDuplicates().doesNotContain(ApiRoute.OTHER)
                 .allSatisfy(label -> assertThat(label).matches("[a-z_]+"))
-                .containsExactly("current_user", "login", "forgot_password", "reset_password", "version", "openapi", "docs");
+                .containsExactly("current_user", "login", "forgot_password", "reset_password", "version", "openapi",
+                        "docs");
     }
 
     @Test
