@@ -11,16 +11,22 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.customerauth.keycloak.customer.CustomerProfile;
+
 /**
  * One user of a batch, read from its representation in the shape the import tool sends: username = email, the
  * customer attributes as single values, at most one stored password credential (credentialData / secretData, never
- * a plain password).
+ * a plain password) with the fingerprint of its hash ({@link PasswordMarker}).
+ *
+ * @param attributes every attribute as the user profile names it (username, email, names, the customer attributes)
+ * @param password   the stored password, or {@code null}
  */
-record ImportedCustomer(String email, String customerId, String firstName, String lastName,
-                        Map<String, List<String>> attributes, CredentialModel credential) {
+record ImportedCustomer(String email, String customerId, String country, String language, String firstName,
+                        String lastName, Map<String, List<String>> attributes, PasswordCredentialModel password,
+                        String passwordFingerprint) {
 
-    static final String CUSTOMER_ID = "customer_id";
-    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CUSTOMER_ID, "country", "language");
+    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CustomerProfile.CUSTOMER_ID, CustomerProfile.COUNTRY,
+            CustomerProfile.LANGUAGE);
 
     /** The customer, or an exception whose message says what is wrong with the representation. */
     static ImportedCustomer from(UserRepresentation user) throws InvalidCustomerException {
@@ -55,13 +61,17 @@ record ImportedCustomer(String email, String customerId, String firstName, Strin
                 throw new InvalidCustomerException(name + ": exactly one value required");
             }
             String value = values.get(0).trim();
-            attributes.put(name, List.of(name.equals(CUSTOMER_ID) ? value.toLowerCase(Locale.ROOT) : value));
+            attributes.put(name, List.of(name.equals(CustomerProfile.CUSTOMER_ID)
+                    ? value.toLowerCase(Locale.ROOT) : value));
         }
-        return new ImportedCustomer(email, attributes.get(CUSTOMER_ID).get(0),
-                user.getFirstName(), user.getLastName(), attributes, credential(user.getCredentials()));
+        PasswordCredentialModel password = password(user.getCredentials());
+        return new ImportedCustomer(email, attributes.get(CustomerProfile.CUSTOMER_ID).get(0),
+                attributes.get(CustomerProfile.COUNTRY).get(0), attributes.get(CustomerProfile.LANGUAGE).get(0),
+                user.getFirstName(), user.getLastName(), attributes, password,
+                password == null ? null : PasswordMarker.fingerprint(password));
     }
 
-    private static CredentialModel credential(List<CredentialRepresentation> credentials)
+    private static PasswordCredentialModel password(List<CredentialRepresentation> credentials)
             throws InvalidCustomerException {
         if (credentials == null || credentials.isEmpty()) {
             return null;
@@ -83,7 +93,18 @@ record ImportedCustomer(String email, String customerId, String firstName, Strin
         model.setType(PasswordCredentialModel.TYPE);
         model.setCredentialData(given.getCredentialData());
         model.setSecretData(given.getSecretData());
-        return model;
+        try {
+            PasswordCredentialModel password = PasswordCredentialModel.createFromCredentialModel(model);
+            PasswordMarker.fingerprint(password);
+            return password;
+        } catch (RuntimeException e) {
+            throw new InvalidCustomerException("credentials: credentialData or secretData is not valid JSON");
+        }
+    }
+
+    /** The hash's algorithm as its credentialData names it. */
+    String passwordAlgorithm() {
+        return password == null ? null : password.getPasswordCredentialData().getAlgorithm();
     }
 
     @Override
