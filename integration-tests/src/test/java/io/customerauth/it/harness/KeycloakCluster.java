@@ -121,6 +121,11 @@ public final class KeycloakCluster implements AutoCloseable {
         return mailbox;
     }
 
+    /** The PostgreSQL database both nodes store into. */
+    public Database database() {
+        return new Database(database);
+    }
+
     /** Whether the nodes run Keycloak's clustered caches ({@code false} with {@code --cache=local}). */
     public boolean clustered() {
         return clustered;
@@ -157,6 +162,11 @@ public final class KeycloakCluster implements AutoCloseable {
 
         public Customers customers() {
             return new Customers(realm());
+        }
+
+        /** A fresh access token of the bootstrap admin, for admin REST calls the admin client does not make. */
+        public String adminToken() {
+            return admin.tokenManager().getAccessTokenString();
         }
 
         /** {@code kill -9} of the node's JVM: no shutdown, no goodbye to the cluster. */
