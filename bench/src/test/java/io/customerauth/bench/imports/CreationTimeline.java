@@ -14,7 +14,7 @@ import java.util.List;
  * @param firstMillis the first creation's time (epoch ms), or the given moment when there was none
  * @param perSecond   creations in each second since the first one
  */
-record CreationTimeline(long firstMillis, long created, double[] seconds, double[] perSecond, double longestGapMillis,
+public record CreationTimeline(long firstMillis, long created, double[] seconds, double[] perSecond, double longestGapMillis,
                         double gapAtSeconds) {
 
     /**

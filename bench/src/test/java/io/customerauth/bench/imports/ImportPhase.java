@@ -2,41 +2,59 @@ package io.customerauth.bench.imports;
 
 import java.util.List;
 
-/**
- * One import of a file through node A while {@code nodes} Keycloak nodes formed the cluster: what the tool and the
- * database say, and where the machine's CPU went meanwhile.
- *
- * @param perSecond     customers created in each second since the phase's first one (Keycloak's creation times)
- * @param cores         CPU used while the tool ran, in cores: keycloak-a, keycloak-b, postgres, tool, machine
- * @param loadBefore    /proc/loadavg when the phase began
- * @param loadAfter     /proc/loadavg when it ended
- */
-public record ImportPhase(String name, int nodes, long records, int exitCode, double seconds, long created,
-                          long updated, long unchanged, double[] perSecond, double longestStallMillis,
-                          double stallAtSeconds, Cores cores, String loadBefore, String loadAfter,
-                          long startEpochMillis, long endEpochMillis, List<String> toolSummary) {
+import io.customerauth.bench.measure.JfrProfile;
 
-    /** Cores used by each process while the phase ran. */
+/**
+ * One import of a generated file through node A while {@code nodes} Keycloak nodes formed the cluster: what the tool
+ * and the database say, and where the machine's CPU went meanwhile.
+ *
+ * @param store      how the bulk endpoint reached the users: {@code auto} (below the user model where proven
+ *                   equivalent) or {@code model}
+ * @param timeline   customers created per second since the phase's first one (Keycloak's creation times)
+ * @param cores      CPU used while the tool ran, in cores
+ * @param loadBefore /proc/loadavg when the phase began
+ * @param loadAfter  /proc/loadavg when it ended
+ * @param profiles   Keycloak's Flight Recorder profile of the phase, per node ({@code A}, {@code B})
+ */
+public record ImportPhase(int number, int nodes, String store, long records, int exitCode, double seconds,
+                          long updated, long unchanged, CreationTimeline timeline, Cores cores, Memory memory,
+                          String loadBefore, String loadAfter, long startEpochMillis, long endEpochMillis,
+                          List<String> toolSummary, java.util.Map<String, JfrProfile.Profile> profiles) {
+
+    /** Cores used by each process while the phase ran (this machine's CPUs, busy). */
     public record Cores(double keycloakA, double keycloakB, double postgres, double tool, double machine) {
+    }
+
+    /** The tool's peak heap (before a collection) and resident memory, Keycloak A's resident memory. */
+    public record Memory(double toolPeakHeapMiB, long toolPeakRss, long keycloakRssBefore, long keycloakPeakRss) {
+    }
+
+    public String name() {
+        return "phase " + number + ": " + nodes + (nodes == 1 ? " node" : " nodes")
+                + (store.equals("auto") ? "" : ", " + store + " store");
+    }
+
+    public long created() {
+        return timeline.created();
     }
 
     /** Records the tool wrote per second of its run (created, updated and unchanged alike). */
     public double rate() {
-        return seconds <= 0 ? 0 : (created + updated + unchanged) / seconds;
+        return seconds <= 0 ? 0 : (created() + updated + unchanged) / seconds;
     }
 
-    /** Customers created per second over the first or last {@code share} of the creations (0 < share <= 1). */
-    public double rateOf(boolean first, double share) {
-        long total = 0;
-        for (double n : perSecond) {
-            total += (long) n;
-        }
-        long wanted = Math.max(1, (long) (total * share));
+    /** CPU milliseconds per record of one process, from its cores over the phase. */
+    public double millisPerRecord(double processCores) {
+        return records == 0 ? 0 : processCores * seconds * 1000 / records;
+    }
+
+    /** Customers created per second over the first or last {@code count} creations. */
+    public double rateOf(boolean first, long count) {
+        double[] perSecond = timeline.perSecond();
         long seen = 0;
         int seconds = 0;
-        for (int i = 0; i < perSecond.length && seen < wanted; i++) {
-            int index = first ? i : perSecond.length - 1 - i;
-            seen += (long) perSecond[index];
+        for (int i = 0; i < perSecond.length && seen < count; i++) {
+            seen += (long) perSecond[first ? i : perSecond.length - 1 - i];
             seconds++;
         }
         return seconds == 0 ? 0 : seen / (double) seconds;

@@ -10,12 +10,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import io.customerauth.bench.measure.CpuSnapshot;
+import io.customerauth.bench.measure.JfrProfile;
+import io.customerauth.bench.report.Environment;
+import io.customerauth.bench.report.ImportRunReport;
 import io.customerauth.bench.stack.BenchDatabase;
 import io.customerauth.bench.stack.FreePort;
 import io.customerauth.bench.stack.KeycloakProcess;
@@ -25,38 +30,55 @@ import io.customerauth.dev.stack.KeycloakEnvFile;
 
 /**
  * The import alone, on one node and on a two-node cluster in the same run: PostgreSQL (fsync on), Keycloak nodes in
- * production mode with their clustered caches on loopback, and the import tool writing one generated file per phase
- * through node A. Phases run in the order asked ({@code 1,2,1}: node A alone, then with node B in the cluster, then
- * alone again with B stopped), so the cluster's cost is measured between two one-node figures on the same table.
+ * production mode with their clustered caches on loopback, and the import tool writing one generated file (20%
+ * hashed) per phase through node A. Phases run in the order asked, each {@code NODES[:model][@RECORDS]}: {@code 1,2,1}
+ * is node A alone, then with node B in the cluster, then alone again with B stopped, so the cluster's cost is measured
+ * between two one-node figures on the same, growing table. Writes {@code <date>-<machine>-import-<label>/report.md}.
  *
- * <p>System properties: {@code bench.import.records} (per phase), {@code bench.import.phases},
+ * <p>System properties: {@code bench.import.records} (per phase without {@code @}), {@code bench.import.phases},
  * {@code bench.import.dbParams} (added to Keycloak's JDBC URL), {@code bench.import.toolArgs},
- * {@code bench.import.label}; the paths as for the whole bench.
+ * {@code bench.import.label}; the paths and the machine's name as for the whole bench.
  */
 public final class ImportRun {
 
     private static final Pattern TWO_MEMBERS = Pattern.compile("ISPN000094: Received new cluster view .*\\(2\\)");
+    private static final String TOOL_HEAP = "-Xmx256m";
+
+    /** One phase as asked: node count, store, records. */
+    record Spec(int nodes, String store, int records) {
+        static Spec parse(String text, int defaultRecords) {
+            String[] sizes = text.trim().split("@");
+            String[] parts = sizes[0].split(":");
+            return new Spec(Integer.parseInt(parts[0]), parts.length > 1 ? parts[1] : "auto",
+                    sizes.length > 1 ? Integer.parseInt(sizes[1]) : defaultRecords);
+        }
+    }
 
     private final Path root;
     private final Path dist;
     private final Path work;
-    private final int records;
-    private final List<Integer> phases;
+    private final List<Spec> phases;
     private final String dbParams;
     private final List<String> toolArgs;
     private final String label;
+    private final Path results;
+    private final String machine;
+    private final String keycloakVersion;
 
     private ImportRun() {
         root = Path.of(System.getProperty("bench.projectRoot")).toAbsolutePath().normalize();
         dist = Path.of(System.getProperty("bench.keycloakDist")).toAbsolutePath().normalize();
         work = Path.of(System.getProperty("bench.workDir")).toAbsolutePath().normalize().resolve("import-run");
-        records = Integer.parseInt(System.getProperty("bench.import.records", "50000"));
+        int records = Integer.parseInt(System.getProperty("bench.import.records", "50000"));
         phases = Arrays.stream(System.getProperty("bench.import.phases", "1,2,1").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+                .map(spec -> Spec.parse(spec, records)).toList();
         dbParams = System.getProperty("bench.import.dbParams", "");
         String args = System.getProperty("bench.import.toolArgs", "").trim();
         toolArgs = args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
         label = System.getProperty("bench.import.label", "run");
+        results = Path.of(System.getProperty("bench.results", root.resolve("bench/results").toString()));
+        machine = System.getProperty("bench.machine", "");
+        keycloakVersion = System.getProperty("bench.keycloakVersion", "");
     }
 
     public static void main(String[] args) throws Exception {
@@ -71,33 +93,37 @@ public final class ImportRun {
         Path envFile = root.resolve(KeycloakEnvFile.PATH);
         KeycloakInstall install = KeycloakInstall.build(dist, logConfig, envFile, work.resolve("build.log"));
         say("starting PostgreSQL (fsync on)");
+        List<ImportPhase> done = new ArrayList<>();
+        Environment environment;
         try (BenchDatabase database = BenchDatabase.start(work.resolve("postgres-data"));
              MailSink mail = MailSink.start()) {
+            environment = Environment.describe(machine, keycloakVersion, database.describe());
             long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres-data/postmaster.pid")).get(0)
                     .trim());
             String jdbc = database.jdbcUrl() + (dbParams.isEmpty() ? "" : "?" + dbParams);
             KeycloakProcess.Setup setupA = setup(install, "node-a", logConfig, envFile, jdbc, mail.port());
             KeycloakProcess.Setup setupB = setup(install, "node-b", logConfig, envFile, jdbc, mail.port());
-            ImportTool tool;
-            List<ImportPhase> results = new ArrayList<>();
             say("starting node A");
             KeycloakProcess a = KeycloakProcess.startClusterNode(setupA);
             KeycloakProcess b = null;
+            List<Measured> measured = new ArrayList<>();
             try {
-                tool = new ImportTool(root, a.baseUrl());
+                ImportTool tool = new ImportTool(root, a.baseUrl());
                 for (int i = 0; i < phases.size(); i++) {
-                    int nodes = phases.get(i);
-                    if (nodes == 2 && b == null) {
+                    Spec spec = phases.get(i);
+                    if (spec.nodes() == 2 && b == null) {
                         say("starting node B");
                         b = KeycloakProcess.startClusterNode(setupB);
                         awaitLine(a.logFile(), TWO_MEMBERS, Duration.ofMinutes(3));
-                    } else if (nodes == 1 && b != null) {
+                    } else if (spec.nodes() == 1 && b != null) {
                         say("stopping node B");
                         b.close();
                         b = null;
                     }
-                    results.add(phase(i + 1, nodes, tool, database, a.pid(), b == null ? -1 : b.pid(), postmaster));
-                    say(describe(results.get(results.size() - 1)));
+                    Measured phase = phase(i + 1, spec, tool, database, a.pid(), b == null ? -1 : b.pid(),
+                            postmaster);
+                    measured.add(phase);
+                    say(describe(phase.withProfiles(Map.of())));
                 }
             } finally {
                 if (b != null) {
@@ -105,11 +131,26 @@ public final class ImportRun {
                 }
                 a.close();
             }
-            String summary = summary(results);
-            Path out = work.resolve(label + ".md");
-            Files.writeString(out, summary);
-            System.out.println(summary);
-            say("written " + out);
+            for (Measured phase : measured) {
+                Map<String, JfrProfile.Profile> profiles = new LinkedHashMap<>();
+                JfrProfile.Span span = new JfrProfile.Span(phase.start(), phase.end());
+                profiles.put("A", JfrProfile.read(setupA.flightRecording(), Map.of("phase", List.of(span))).get("phase"));
+                if (phase.spec().nodes() == 2) {
+                    profiles.put("B", JfrProfile.read(setupB.flightRecording(), Map.of("phase", List.of(span)))
+                            .get("phase"));
+                }
+                done.add(phase.withProfiles(profiles));
+            }
+        }
+        Path report = new ImportRunReport(environment, results, label, dbParams, toolArgs, done).write();
+        say("report: " + report);
+    }
+
+    /** A phase as measured, its profiles read once every node has written its recording. */
+    private record Measured(Spec spec, long start, long end, java.util.function.Function<Map<String,
+            JfrProfile.Profile>, ImportPhase> build) {
+        ImportPhase withProfiles(Map<String, JfrProfile.Profile> profiles) {
+            return build.apply(profiles);
         }
     }
 
@@ -117,31 +158,40 @@ public final class ImportRun {
                                         String jdbc, int smtp) throws IOException {
         Path home = install.node(work.resolve("nodes/" + node));
         Path nodeWork = Files.createDirectories(work.resolve(node));
+        Files.deleteIfExists(nodeWork.resolve("keycloak.jfr"));
         return new KeycloakProcess.Setup(home, logConfig, envFile, nodeWork, jdbc, smtp, FreePort.next());
     }
 
-    private ImportPhase phase(int number, int nodes, ImportTool tool, BenchDatabase database, long pidA, long pidB,
-                              long postmaster) throws IOException {
+    private Measured phase(int number, Spec spec, ImportTool tool, BenchDatabase database, long pidA, long pidB,
+                           long postmaster) throws IOException {
         String tag = "p" + number + "x" + Long.toString(System.nanoTime() % 1_000_000, 36);
         Path file = work.resolve("phase-" + number + ".json");
         Path log = work.resolve("phase-" + number + ".log");
+        Path gcLog = work.resolve("phase-" + number + "-gc.log");
         Files.deleteIfExists(log);
-        tool.run("-Xmx256m", log, "generate", "--count", Integer.toString(records), "--hashed-percent", "20",
-                "--email-tag", tag, "--seed", Integer.toString(20261203 + number), "--output", file.toString());
-        String loadBefore = loadavg();
-        say("phase " + number + ": " + String.format(Locale.ROOT, "%,d", records) + " records into " + nodes
-                + " node(s); load " + loadBefore);
+        Files.deleteIfExists(gcLog);
+        tool.run(TOOL_HEAP, log, "generate", "--count", Integer.toString(spec.records()), "--hashed-percent",
+                Integer.toString(ImportBench.HASHED_PERCENT), "--email-tag", tag, "--seed",
+                Integer.toString(20261203 + number), "--output", file.toString());
+        String loadBefore = Environment.loadAverage();
+        say(String.format(Locale.ROOT, "phase %d: %,d records into %d node(s), store %s; load %s", number,
+                spec.records(), spec.nodes(), spec.store(), loadBefore));
         List<String> args = new ArrayList<>(toolArgs);
-        args.add(file.toString());
+        args.addAll(List.of("--store", spec.store(), file.toString()));
+        long keycloakBefore = CpuSnapshot.residentBytes(pidA).orElse(0);
+        long keycloakPeak = keycloakBefore;
+        long toolPeak = 0;
         long startMillis = System.currentTimeMillis();
         long start = System.nanoTime();
         CpuSnapshot before = CpuSnapshot.take(pidA, postmaster);
         Duration bBefore = cpu(pidB);
-        Process process = tool.start("-Xmx256m", log, args.toArray(String[]::new));
+        Process process = tool.start(TOOL_HEAP + " -Xlog:gc:file=" + gcLog, log, args.toArray(String[]::new));
         Duration toolCpu = Duration.ZERO;
         try {
             while (!process.waitFor(1, TimeUnit.SECONDS)) {
                 toolCpu = process.toHandle().info().totalCpuDuration().orElse(toolCpu);
+                toolPeak = Math.max(toolPeak, CpuSnapshot.memory(process.pid(), "VmHWM").orElse(0));
+                keycloakPeak = Math.max(keycloakPeak, CpuSnapshot.residentBytes(pidA).orElse(0));
             }
         } catch (InterruptedException e) {
             process.destroy();
@@ -156,6 +206,8 @@ public final class ImportRun {
         ImportPhase.Cores cores = new ImportPhase.Cores((after.keycloak() - before.keycloak()) / ticks,
                 (bAfter.toNanos() - bBefore.toNanos()) / 1e9 / seconds, (after.postgres() - before.postgres()) / ticks,
                 toolCpu.toNanos() / 1e9 / seconds, (after.machineBusy() - before.machineBusy()) / ticks);
+        ImportPhase.Memory memory = new ImportPhase.Memory(ImportBench.peakHeap(gcLog), toolPeak, keycloakBefore,
+                keycloakPeak);
         Files.deleteIfExists(file);
         List<String> summary = Files.readAllLines(log).stream().filter(line -> line.startsWith("  ")).toList();
         CreationTimeline timeline;
@@ -164,9 +216,11 @@ public final class ImportRun {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the phase's timeline from PostgreSQL", e);
         }
-        return new ImportPhase("phase " + number, nodes, records, process.exitValue(), seconds, timeline.created(),
-                count(summary, "updated"), count(summary, "unchanged"), timeline.perSecond(),
-                timeline.longestGapMillis(), timeline.gapAtSeconds(), cores, loadBefore, loadavg(), startMillis, endMillis, summary);
+        String loadAfter = Environment.loadAverage();
+        int exit = process.exitValue();
+        return new Measured(spec, startMillis, endMillis, profiles -> new ImportPhase(number, spec.nodes(),
+                spec.store(), spec.records(), exit, seconds, count(summary, "updated"), count(summary, "unchanged"),
+                timeline, cores, memory, loadBefore, loadAfter, startMillis, endMillis, summary, profiles));
     }
 
     private static long count(List<String> summary, String name) {
@@ -202,49 +256,14 @@ public final class ImportRun {
         throw new IllegalStateException("no line " + line + " in " + log + " within " + timeout);
     }
 
-    static String loadavg() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
     private static String describe(ImportPhase phase) {
-        return String.format(Locale.ROOT, "%s, %d node(s): exit %d, %,.0f records/s over %.1f s (created %,d, updated"
-                        + " %,d, unchanged %,d); first 10%% %,.0f/s, last 10%% %,.0f/s; longest stall %,.0f ms; cores:"
-                        + " keycloak A %.2f, B %.2f, postgres %.2f, tool %.2f, machine %.2f; load %s -> %s",
-                phase.name(), phase.nodes(), phase.exitCode(), phase.rate(), phase.seconds(), phase.created(),
-                phase.updated(), phase.unchanged(), phase.rateOf(true, 0.1), phase.rateOf(false, 0.1),
-                phase.longestStallMillis(), phase.cores().keycloakA(), phase.cores().keycloakB(),
-                phase.cores().postgres(), phase.cores().tool(), phase.cores().machine(), phase.loadBefore(),
-                phase.loadAfter());
-    }
-
-    private String summary(List<ImportPhase> results) {
-        StringBuilder out = new StringBuilder();
-        out.append("# Import run ").append(label).append(" (").append(Instant.now()).append(")\n\n");
-        out.append("records per phase: ").append(String.format(Locale.ROOT, "%,d", records))
-                .append("; JDBC parameters: ").append(dbParams.isEmpty() ? "none" : dbParams)
-                .append("; tool arguments: ").append(toolArgs.isEmpty() ? "defaults" : String.join(" ", toolArgs))
-                .append("\n\n");
-        out.append("| phase | nodes | records/s | seconds | first 10% | last 10% | stall ms | KC A | KC B | PG | tool "
-                + "| busy | load before | load after |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
-        for (ImportPhase p : results) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.1f | %,.0f | %,.0f | %,.0f | %.2f | %.2f | %.2f"
-                            + " | %.2f | %.2f | %s | %s |\n", p.name(), p.nodes(), p.rate(), p.seconds(),
-                    p.rateOf(true, 0.1), p.rateOf(false, 0.1), p.longestStallMillis(), p.cores().keycloakA(),
-                    p.cores().keycloakB(), p.cores().postgres(), p.cores().tool(), p.cores().machine(),
-                    p.loadBefore(), p.loadAfter()));
-        }
-        double one = results.stream().filter(p -> p.nodes() == 1).mapToDouble(ImportPhase::rate).average().orElse(0);
-        double two = results.stream().filter(p -> p.nodes() == 2).mapToDouble(ImportPhase::rate).average().orElse(0);
-        if (one > 0 && two > 0) {
-            out.append(String.format(Locale.ROOT, "%ntwo nodes / one node: %.2f%n", two / one));
-        }
-        return out.toString();
+        return String.format(Locale.ROOT, "%s: exit %d, %,.0f records/s over %.1f s (created %,d, updated %,d,"
+                        + " unchanged %,d); longest stall %,.0f ms; cores: keycloak A %.2f, B %.2f, postgres %.2f,"
+                        + " tool %.2f, machine %.2f; load %s -> %s",
+                phase.name(), phase.exitCode(), phase.rate(), phase.seconds(), phase.created(), phase.updated(),
+                phase.unchanged(), phase.timeline().longestGapMillis(), phase.cores().keycloakA(),
+                phase.cores().keycloakB(), phase.cores().postgres(), phase.cores().tool(), phase.cores().machine(),
+                phase.loadBefore(), phase.loadAfter());
     }
 
     private static void say(String message) {

@@ -71,12 +71,16 @@ final class ModelCustomerStore implements CustomerStore {
         return holders;
     }
 
-    /** Through Keycloak's addUser, in its JPA batch mode (no flush per user), then one flush. */
+    /**
+     * Through Keycloak's addUser, in its JPA batch mode (no flush per user), then one flush that also clears the
+     * persistence context: the commit would otherwise check every entity of the batch for changes a second time.
+     * Nothing of the batch is read again in this transaction (an update finds its user by id, through the cache).
+     */
     @Override
     public List<String> create(List<ImportedCustomer> customers) {
         List<String> ids = new ArrayList<>(customers.size());
         EntityManagers.runInBatch(session, () -> customers.forEach(customer -> ids.add(create(customer))), false);
-        EntityManagers.flush(session, false);
+        EntityManagers.flush(session, true);
         return ids;
     }
 
