@@ -1,6 +1,6 @@
 package io.customerauth.importer;
 
-/** The tool's exit codes; the README lists them. */
+/** The tool's exit codes; docs/importing.md lists them. */
 public final class ExitCode {
 
     /** Every record was created or already there. */

@@ -7,8 +7,8 @@ import java.time.Duration;
 
 /**
  * What {@code bin/dev} runs, read from the environment it hands over: the option twins ({@code DEV_DB},
- * {@code DEV_DB_URL}, ...; bin/dev has already checked its options and set them), the ports and admin of the README's
- * Environment list, and its own {@code DEV_KEYCLOAK_HOME}, {@code DEV_KEYCLOAK_VERSION}, {@code DEV_RESET}.
+ * {@code DEV_DB_URL}, ...; bin/dev has already checked its options and set them), the ports and admin of the
+ * Environment list in docs/running-locally.md, and its own {@code DEV_KEYCLOAK_HOME}, {@code DEV_KEYCLOAK_VERSION}, {@code DEV_RESET}.
  *
  * @param repo      the repository root (bin/dev runs the stack from there)
  * @param dbUrl     the JDBC URL of an existing PostgreSQL ({@link Database#EXTERNAL_POSTGRES}), else null

@@ -7,7 +7,7 @@ package io.customerauth.importer.hash;
  *
  * <p>THESE NUMBERS MUST MATCH THE SERVER'S: {@code io.customerauth.keycloak.passwordhash.HashCostLimits} in
  * providers/ enforces the same limits at login. A hash the tool accepts beyond them would be imported and then never
- * verify; change both classes together (and the README's table).
+ * verify; change both classes together (and the table in docs/importing.md).
  */
 public final class HashCostLimits {
 

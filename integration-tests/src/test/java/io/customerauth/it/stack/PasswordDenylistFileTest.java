@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shipped denylist is what the README and its NOTICE promise, in the form Keycloak's policy reads. */
+/** The shipped denylist is what docs/security.md and its NOTICE promise, in the form Keycloak's policy reads. */
 class PasswordDenylistFileTest {
 
     private static final Path DIR = RepoFiles.resolve("config/password-blacklists");

@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * the floor and every kind of failure ends at the floor, not around it (a fast outlier does not raise it). An algorithm not seen for {@link #FORGET_AFTER} (after a migration
  * re-hashed every legacy hash, say) is forgotten. The floor is
  * capped, so that one costly hash cannot slow every failure down without bound: a hash costlier than the cap stays
- * distinguishable (the README's security section says so).
+ * distinguishable (docs/security.md says so).
  *
  * <p>This is timing, a fact of each node's CPU, not state: each node learns its own, nothing is shared.
  */
