@@ -29,7 +29,7 @@ public final class KeycloakProcess implements AutoCloseable {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(12);
 
     /** Where Keycloak is and what it runs against. */
     public record Setup(Path dist, Path logConfig, Path envFile, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {

@@ -113,14 +113,13 @@ final class CustomerBatch {
      * customer another writer committed meanwhile is then found, and compared instead of created twice.
      */
     private List<Entry> claimNewOnes(List<Entry> valid, Map<String, StoredCustomer> stored, ImportResult[] results) {
+        List<String> wanted = valid.stream().map(entry -> entry.customer().customerId())
+                .filter(customerId -> !stored.containsKey(customerId)).toList();
+        Set<String> claimed = wanted.isEmpty() ? Set.of() : guard.claim(wanted);
         List<Entry> kept = new ArrayList<>(valid.size());
-        List<String> claimed = new ArrayList<>();
         for (Entry entry : valid) {
             String customerId = entry.customer().customerId();
-            if (stored.containsKey(customerId)) {
-                kept.add(entry);
-            } else if (guard.claim(customerId)) {
-                claimed.add(customerId);
+            if (stored.containsKey(customerId) || claimed.contains(customerId)) {
                 kept.add(entry);
             } else {
                 results[entry.index()] = ImportResult.rejected(CUSTOMER_ID_IN_FLIGHT);

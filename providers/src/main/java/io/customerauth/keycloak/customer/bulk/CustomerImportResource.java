@@ -101,7 +101,7 @@ public final class CustomerImportResource {
         CustomerBatch.Outcome outcome;
         try {
             outcome = new CustomerBatch(customers, RealmCustomerRules.of(session),
-                    customerId -> claims.claim(realm, customerId)).run(users, dryRun);
+                    customerIds -> claims.claimAll(realm, customerIds)).run(users, dryRun);
         } catch (ModelDuplicateException e) {
             // Another writer stored one of these emails after our lookup: let the client split and retry.
             session.getTransactionManager().setRollbackOnly();

@@ -34,9 +34,11 @@ class CustomerBatchTest {
     };
 
     private CustomerBatch batch() {
-        return new CustomerBatch(store, rules, customerId -> {
-            claims.add(customerId);
-            return !claimedElsewhere.contains(customerId);
+        return new CustomerBatch(store, rules, customerIds -> {
+            claims.addAll(customerIds);
+            Set<String> held = new HashSet<>(customerIds);
+            held.removeAll(claimedElsewhere);
+            return held;
         });
     }
 
@@ -173,7 +175,7 @@ class CustomerBatchTest {
     void aCustomerAnotherWriterCommittedBeforeOurClaimIsFoundUnderTheClaimAndComparedNotCreatedTwice() {
         CustomerStore racing = new RacingStore(store, ID_A);
 
-        CustomerBatch.Outcome outcome = new CustomerBatch(racing, rules, customerId -> true)
+        CustomerBatch.Outcome outcome = new CustomerBatch(racing, rules, HashSet::new)
                 .run(List.of(user("a@example.com", ID_A, "BE", "fr")), false);
 
         assertThat(outcome.results().get(0).status()).isEqualTo(Status.UPDATED);
