@@ -25,6 +25,7 @@ record ImportedCustomer(String email, String customerId, String country, String 
                         String lastName, Map<String, List<String>> attributes, PasswordCredentialModel password,
                         String passwordFingerprint) {
 
+    private static final String NOT_JSON = "credentials: credentialData or secretData is not valid JSON";
     static final List<String> CUSTOMER_ATTRIBUTES = List.of(CustomerProfile.CUSTOMER_ID, CustomerProfile.COUNTRY,
             CustomerProfile.LANGUAGE);
 
@@ -68,7 +69,15 @@ record ImportedCustomer(String email, String customerId, String country, String 
         return new ImportedCustomer(email, attributes.get(CustomerProfile.CUSTOMER_ID).get(0),
                 attributes.get(CustomerProfile.COUNTRY).get(0), attributes.get(CustomerProfile.LANGUAGE).get(0),
                 user.getFirstName(), user.getLastName(), attributes, password,
-                password == null ? null : PasswordMarker.fingerprint(password));
+                password == null ? null : fingerprint(password));
+    }
+
+    private static String fingerprint(PasswordCredentialModel password) throws InvalidCustomerException {
+        try {
+            return PasswordMarker.fingerprint(password);
+        } catch (RuntimeException e) {
+            throw new InvalidCustomerException(NOT_JSON);
+        }
     }
 
     private static PasswordCredentialModel password(List<CredentialRepresentation> credentials)
@@ -94,11 +103,9 @@ record ImportedCustomer(String email, String customerId, String country, String 
         model.setCredentialData(given.getCredentialData());
         model.setSecretData(given.getSecretData());
         try {
-            PasswordCredentialModel password = PasswordCredentialModel.createFromCredentialModel(model);
-            PasswordMarker.fingerprint(password);
-            return password;
+            return PasswordCredentialModel.createFromCredentialModel(model);
         } catch (RuntimeException e) {
-            throw new InvalidCustomerException("credentials: credentialData or secretData is not valid JSON");
+            throw new InvalidCustomerException(NOT_JSON);
         }
     }
 
