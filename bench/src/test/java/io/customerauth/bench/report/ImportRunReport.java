@@ -90,8 +90,8 @@ public final class ImportRunReport {
     private void phasesTable() {
         line("## Phases");
         line("");
-        line("| phase | records | exit | records/s | time | first %s | last %s | longest stall | load before → after |",
-                thousands(WINDOW), thousands(WINDOW));
+        line("| phase | records | exit | records/s | time | first 10%% (at most %s) | last 10%% (at most %s) "
+                + "| longest stall | load before → after |", thousands(WINDOW), thousands(WINDOW));
         line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         for (ImportPhase p : phases) {
             line("| %s | %,d | %d | %,.0f | %s | %,.0f/s | %,.0f/s | %,.0f ms | %s → %s |", p.name(), p.records(),

@@ -31,9 +31,12 @@ import java.util.function.Consumer;
  * whoever claims next sees the committed user. A claim of a node that dies mid-transaction lapses after
  * {@value #LIFESPAN_SECONDS} s. Keys are the pack's prefix and a hash of realm id and customer_id, never raw input.
  *
- * <p>In a cluster every claim and every release is a round trip to the other nodes. A bulk import claims hundreds of
- * ids per batch, so {@link #claimAll} and the release of many claims run {@value #PARALLEL_ROUND_TRIPS} round trips
- * at a time, on a small pool of this node's own, instead of one after the other.
+ * <p>In a cluster every claim and every release is a round trip to the other nodes (marshalled, encrypted, answered),
+ * and a bulk import claims hundreds of ids per batch. So {@link #claimAll} runs {@value #PARALLEL_ROUND_TRIPS} round
+ * trips at a time, on a small pool of this node's own, and its claims are released only when the transaction rolls
+ * back: after a commit they lapse after {@value #LIFESPAN_SECONDS} s, which saves one round trip per new customer and
+ * refuses nothing anyone may do meanwhile (the ids are taken by the committed customers; an admin editing such a
+ * customer keeps its id and claims nothing).
  */
 public final class CustomerIdClaims {
 
@@ -48,6 +51,7 @@ public final class CustomerIdClaims {
     });
     private static final String PREFIX = "customer-auth:customer-id-claim:";
     private static final String HELD = CustomerIdClaims.class.getName() + ".held";
+    private static final String HELD_TO_LAPSE = CustomerIdClaims.class.getName() + ".heldToLapse";
 
     private final KeycloakSession session;
 
@@ -81,12 +85,14 @@ public final class CustomerIdClaims {
      * holds is left out). Taken in parallel, as if claimed one by one.
      */
     public Set<String> claimAll(RealmModel realm, Collection<String> customerIds) {
-        Set<String> held = heldByThisTransaction();
+        Set<String> held = heldByThisTransaction(HELD_TO_LAPSE, false);
+        Set<String> heldOneByOne = heldByThisTransaction();
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         Set<String> keysTaken = ConcurrentHashMap.newKeySet();
         List<String> wanted = new ArrayList<>();
         for (String customerId : customerIds) {
-            if (held.contains(key(realm, customerId))) {
+            String key = key(realm, customerId);
+            if (held.contains(key) || heldOneByOne.contains(key)) {
                 claimed.add(customerId);
             } else {
                 wanted.add(customerId);
@@ -123,12 +129,18 @@ public final class CustomerIdClaims {
     }
 
     private Set<String> heldByThisTransaction() {
+        return heldByThisTransaction(HELD, true);
+    }
+
+    /** The keys this transaction holds under {@code attribute}, released when it ends (on commit too, or not). */
+    private Set<String> heldByThisTransaction(String attribute, boolean releaseOnCommit) {
         @SuppressWarnings("unchecked")
-        Set<String> held = session.getAttribute(HELD, Set.class);
+        Set<String> held = session.getAttribute(attribute, Set.class);
         if (held == null) {
             held = new HashSet<>();
-            session.setAttribute(HELD, held);
-            session.getTransactionManager().enlistAfterCompletion(new Release(session.getKeycloakSessionFactory(), held));
+            session.setAttribute(attribute, held);
+            session.getTransactionManager().enlistAfterCompletion(new Release(session.getKeycloakSessionFactory(), held,
+                    releaseOnCommit));
         }
         return held;
     }
@@ -148,15 +160,19 @@ public final class CustomerIdClaims {
 
         private final KeycloakSessionFactory factory;
         private final Set<String> held;
+        private final boolean onCommit;
 
-        Release(KeycloakSessionFactory factory, Set<String> held) {
+        Release(KeycloakSessionFactory factory, Set<String> held, boolean onCommit) {
             this.factory = factory;
             this.held = held;
+            this.onCommit = onCommit;
         }
 
         @Override
         protected void commitImpl() {
-            release();
+            if (onCommit) {
+                release();
+            }
         }
 
         @Override
