@@ -73,8 +73,8 @@ public final class JfrProfile {
         MARKERS.put("org.keycloak.util.JsonSerialization.readValue", "reading the batch's JSON");
         MARKERS.put("io.customerauth.keycloak.customer.bulk.RealmCustomerRules.check",
                 "validating each customer once (the realm's user-profile rules, the hash's algorithm and cost)");
-        MARKERS.put("io.customerauth.keycloak.customer.CustomerIdClaims.claim",
-                "claiming each new customer_id cluster-wide (single-use store)");
+        MARKERS.put("io.customerauth.keycloak.customer.CustomerIdClaims",
+                "claiming the new customer_ids cluster-wide (single-use store; on its own threads)");
         MARKERS.put("io.customerauth.keycloak.customer.bulk.SqlCustomerStore.byCustomerId",
                 "looking the batch's customer_ids up (one query)");
         MARKERS.put("io.customerauth.keycloak.customer.bulk.SqlCustomerStore.holdersOf",
