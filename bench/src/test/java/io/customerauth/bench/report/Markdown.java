@@ -548,7 +548,7 @@ final class Markdown {
         line("- Flood limits: every request comes from 127.0.0.1, so the *Verification code by email* step's "
                 + "per-address and per-realm limits are turned off for the run (`requestsPerAddress` and "
                 + "`mailsPerRealm` 0, through the admin API); as shipped they would drop nearly every forgot-password "
-                + "request before any work. The queue of mail jobs per node (`maxQueuedJobs`) stays as shipped.");
+                + "request before any work. The queue of jobs after the answer (`--spi-customer-auth-after-response--default--*`) stays as shipped.");
         line("- Forgot password: known emails are the login customers (the realm's one-mail-per-minute throttle "
                 + "applies, as shipped); unknown emails are new each time. Measured twice: with %d virtual users "
                 + "(the machine saturated, so any extra work after the answer shows in the latency) and with %d "

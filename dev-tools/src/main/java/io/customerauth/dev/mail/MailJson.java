@@ -36,7 +36,8 @@ final class MailJson {
         return fields;
     }
 
-    private static String write(Object value) {
+    /** One JSON writer for both views of the mails. */
+    static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  *       {@code GET /messages/{id}/html} its html part alone, under a sandboxing Content-Security-Policy</li>
  *   <li>{@code GET /api/messages}, {@code GET /api/messages/{id}} the same as JSON;
  *       {@code DELETE /api/messages} forgets every mail</li>
+ *   <li>{@code GET /api/v1/messages}, {@code GET /api/v1/message/{ID}}, {@code DELETE /api/v1/messages}: the same in
+ *       Mailpit's API, as far as scripts and tests read it ({@link MailpitJson})</li>
  * </ul>
  */
 public final class MailWebServer implements AutoCloseable {
@@ -31,6 +34,7 @@ public final class MailWebServer implements AutoCloseable {
     private static final String MAIL_HTML_POLICY = "sandbox; " + PAGE_POLICY;
     private static final Pattern MESSAGE = Pattern.compile("/messages/(\\d{1,9})(/html)?/?");
     private static final Pattern API_MESSAGE = Pattern.compile("/api/messages/(\\d{1,9})/?");
+    private static final Pattern MAILPIT_MESSAGE = Pattern.compile("/api/v1/message/(\\d{1,9})/?");
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -63,12 +67,15 @@ public final class MailWebServer implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
-            if (path.equals("/api/messages") || path.equals("/api/messages/")) {
+            boolean mailpit = path.equals("/api/v1/messages") || path.equals("/api/v1/messages/");
+            if (mailpit || path.equals("/api/messages") || path.equals("/api/messages/")) {
                 if (method.equals("DELETE")) {
                     store.deleteAll();
                     exchange.sendResponseHeaders(204, -1);
                 } else if (isRead(method)) {
-                    send(exchange, 200, "application/json", MailJson.list(store.newestFirst()), PAGE_POLICY);
+                    List<ReceivedMail> mails = store.newestFirst();
+                    String json = mailpit ? MailpitJson.list(mails) : MailJson.list(mails);
+                    send(exchange, 200, "application/json", json, PAGE_POLICY);
                 } else {
                     notAllowed(exchange);
                 }
@@ -87,10 +94,13 @@ public final class MailWebServer implements AutoCloseable {
 
     private void route(HttpExchange exchange, String path) throws IOException {
         Matcher api = API_MESSAGE.matcher(path);
-        if (api.matches()) {
-            Optional<ReceivedMail> mail = store.byId(Integer.parseInt(api.group(1)));
+        Matcher mailpit = MAILPIT_MESSAGE.matcher(path);
+        if (api.matches() || mailpit.matches()) {
+            Matcher id = api.matches() ? api : mailpit;
+            Optional<ReceivedMail> mail = store.byId(Integer.parseInt(id.group(1)));
             if (mail.isPresent()) {
-                send(exchange, 200, "application/json", MailJson.one(mail.get()), PAGE_POLICY);
+                String json = id == api ? MailJson.one(mail.get()) : MailpitJson.one(mail.get());
+                send(exchange, 200, "application/json", json, PAGE_POLICY);
             } else {
                 send(exchange, 404, "application/json", "{\"message\":\"No such mail.\"}", PAGE_POLICY);
             }

@@ -42,7 +42,6 @@ public final class KeycloakLaunch {
         environment.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
         environment.put("SMTP_HOST", "localhost");
         environment.put("SMTP_PORT", Integer.toString(settings.smtpPort()));
-        environment.put("KC_CONFIG_FILE", settings.repo().resolve("config/keycloak.conf").toString());
         if (settings.database() != StackSettings.Database.H2) {
             environment.put("KC_DB_PASSWORD", settings.dbPassword());
         }

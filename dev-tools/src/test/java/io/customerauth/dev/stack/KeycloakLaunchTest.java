@@ -21,8 +21,7 @@ class KeycloakLaunchTest {
         assertThat(KeycloakLaunch.environment(settings, Map.of("JAVA_OPTS_APPEND", "-XX:+UseG1GC")))
                 .containsExactly(Map.entry("JAVA_OPTS_APPEND", "-XX:+UseG1GC"),
                 Map.entry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"), Map.entry("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"),
-                Map.entry("SMTP_HOST", "localhost"), Map.entry("SMTP_PORT", "1025"),
-                Map.entry("KC_CONFIG_FILE", "/home/dev/customer-auth/config/keycloak.conf"));
+                Map.entry("SMTP_HOST", "localhost"), Map.entry("SMTP_PORT", "1025"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.customerauth.importer.cli;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -81,9 +83,9 @@ final class SyntheticCustomers {
             previousEmail = email;
             json.writeStartObject();
             json.writeStringField("email", email);
-            json.writeStringField("customer_id", customerId);
-            json.writeStringField("country", country);
-            json.writeStringField("language", language);
+            json.writeStringField(CustomerAttributes.CUSTOMER_ID, customerId);
+            json.writeStringField(CustomerAttributes.COUNTRY, country);
+            json.writeStringField(CustomerAttributes.LANGUAGE, language);
             json.writeStringField("first_name", first);
             json.writeStringField("last_name", last);
             if (hash != null) {

@@ -1,5 +1,8 @@
 package io.customerauth.importer.hash;
 
+import io.customerauth.common.credential.HashCostLimits;
+import io.customerauth.common.credential.Argon2Credential;
+
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,8 +16,6 @@ import java.util.regex.Pattern;
  * {@code value} = base64 of the hash (padded, as Keycloak writes it) and {@code salt} = base64 of the salt.
  */
 final class Argon2PhcHash {
-
-    static final String ALGORITHM = "argon2";
 
     private static final Pattern FORMAT = Pattern.compile(
             "\\$argon2(id|i|d)(?:\\$v=(\\d{1,3}))?\\$m=(\\d{1,8}),t=(\\d{1,4}),p=(\\d{1,3})\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)");
@@ -54,12 +55,12 @@ final class Argon2PhcHash {
             throw new UnsupportedHashException("argon2 salt shorter than 8 bytes or hash shorter than 4 bytes");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("hashLength", Integer.toString(digest.length));
-        parameters.put("memory", Integer.toString(memory));
-        parameters.put("type", matcher.group(1));
-        parameters.put("version", version);
-        parameters.put("parallelism", Integer.toString(parallelism));
-        return CredentialJson.credential(ALGORITHM, iterations, parameters,
+        parameters.put(Argon2Credential.HASH_LENGTH, Integer.toString(digest.length));
+        parameters.put(Argon2Credential.MEMORY, Integer.toString(memory));
+        parameters.put(Argon2Credential.TYPE, matcher.group(1));
+        parameters.put(Argon2Credential.VERSION, version);
+        parameters.put(Argon2Credential.PARALLELISM, Integer.toString(parallelism));
+        return CredentialJson.credential(Argon2Credential.ALGORITHM, iterations, parameters,
                 Base64.getEncoder().encodeToString(digest), salt);
     }
 

@@ -1,19 +1,17 @@
 package io.customerauth.importer.hash;
 
+import io.customerauth.common.credential.HashCostLimits;
+import io.customerauth.common.credential.BcryptCredential;
+
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * bcrypt: the whole modular-crypt string is the secret value; the cost is recorded as the iteration count and kept
  * within {@link HashCostLimits}.
  */
 final class BcryptHash {
-
-    static final String ALGORITHM = "bcrypt";
-
-    private static final Pattern FORMAT = Pattern.compile("\\$2[aby]\\$(\\d\\d)\\$[./A-Za-z0-9]{53}");
 
     private BcryptHash() {
     }
@@ -22,7 +20,7 @@ final class BcryptHash {
         if (!hash.startsWith("$2a$") && !hash.startsWith("$2b$") && !hash.startsWith("$2y$")) {
             throw new UnsupportedHashException("unsupported bcrypt version (expected $2a$, $2b$ or $2y$)");
         }
-        Matcher matcher = FORMAT.matcher(hash);
+        Matcher matcher = BcryptCredential.MODULAR_CRYPT.matcher(hash);
         if (!matcher.matches()) {
             throw new UnsupportedHashException("malformed bcrypt hash (expected $2b$<cost>$ and 53 characters "
                     + "of salt and hash)");
@@ -32,6 +30,6 @@ final class BcryptHash {
             throw new UnsupportedHashException(String.format(Locale.ROOT, "bcrypt cost must be between %02d and %02d",
                     HashCostLimits.BCRYPT_MIN_COST, HashCostLimits.BCRYPT_MAX_COST));
         }
-        return CredentialJson.credential(ALGORITHM, cost, Map.of(), hash, null);
+        return CredentialJson.credential(BcryptCredential.ALGORITHM, cost, Map.of(), hash, null);
     }
 }

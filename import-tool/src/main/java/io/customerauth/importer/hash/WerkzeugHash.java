@@ -1,23 +1,22 @@
 package io.customerauth.importer.hash;
 
+import io.customerauth.common.credential.HashCostLimits;
+import io.customerauth.common.credential.WerkzeugPbkdf2Credential;
+import io.customerauth.common.credential.WerkzeugScryptCredential;
+
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * werkzeug's {@code method$salt$hexdigest}. The salt is kept as its literal UTF-8 bytes (werkzeug never decodes it)
  * and the hex digest as it is. The cost limits are {@link HashCostLimits}, the pack's providers' own, so nothing is
- * imported that cannot be verified at login.
+ * imported that cannot be verified at login. The credentials are the shapes the common module describes.
  */
 final class WerkzeugHash {
 
-    static final String SCRYPT = "werkzeug-scrypt";
-    static final String PBKDF2 = "werkzeug-pbkdf2";
-
-    private static final Set<String> PBKDF2_DIGESTS = Set.of("sha1", "sha224", "sha256", "sha384", "sha512");
     private static final Pattern HEX = Pattern.compile("(?:[0-9a-fA-F]{2}){16,128}");
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,9}");
 
@@ -39,12 +38,12 @@ final class WerkzeugHash {
         }
         if (!HashCostLimits.scryptMemoryFits(n, r, p)) {
             throw new UnsupportedHashException("scrypt parameters need more than "
-                    + HashCostLimits.SCRYPT_MAX_MEMORY_BYTES / (1024 * 1024) + " MiB per login (128 * N * r * p)");
+                    + HashCostLimits.SCRYPT_MAX_BYTES / (1024 * 1024) + " MiB per login (128 * N * r * p)");
         }
         Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("blockSize", Integer.toString(r));
-        parameters.put("parallelism", Integer.toString(p));
-        return CredentialJson.credential(SCRYPT, n, parameters,
+        parameters.put(WerkzeugScryptCredential.BLOCK_SIZE, Integer.toString(r));
+        parameters.put(WerkzeugScryptCredential.PARALLELISM, Integer.toString(p));
+        return CredentialJson.credential(WerkzeugScryptCredential.ALGORITHM, n, parameters,
                 parts[2].toLowerCase(Locale.ROOT), parts[1].getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,7 +55,7 @@ final class WerkzeugHash {
                     + "(pbkdf2:sha256:N)");
         }
         String digest = method[1].toLowerCase(Locale.ROOT);
-        if (!PBKDF2_DIGESTS.contains(digest)) {
+        if (!WerkzeugPbkdf2Credential.DIGESTS.contains(digest)) {
             throw new UnsupportedHashException("unsupported pbkdf2 digest (expected sha1, sha224, sha256, sha384 "
                     + "or sha512)");
         }
@@ -69,7 +68,8 @@ final class WerkzeugHash {
             throw new UnsupportedHashException("pbkdf2 digest longer than " + HashCostLimits.PBKDF2_MAX_KEY_BYTES
                     + " bytes");
         }
-        return CredentialJson.credential(PBKDF2, iterations, Map.of("hashAlgorithm", digest),
+        return CredentialJson.credential(WerkzeugPbkdf2Credential.ALGORITHM, iterations,
+                Map.of(WerkzeugPbkdf2Credential.HASH_ALGORITHM, digest),
                 parts[2].toLowerCase(Locale.ROOT), parts[1].getBytes(StandardCharsets.UTF_8));
     }
 

@@ -1,5 +1,7 @@
 package io.customerauth.importer.input;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +47,7 @@ public final class RecordValidator {
                 email = null;
             }
         }
-        String customerId = fields.required("customer_id");
+        String customerId = fields.required(CustomerAttributes.CUSTOMER_ID);
         if (customerId != null) {
             customerId = customerId.toLowerCase(Locale.ROOT);
             if (!UUID.matcher(customerId).matches()) {
@@ -55,11 +57,11 @@ public final class RecordValidator {
                 mentioned.putIfAbsent(customerId, index);
             }
         }
-        String country = fields.required("country");
+        String country = fields.required(CustomerAttributes.COUNTRY);
         if (country != null && (country = IsoCodes.country(country)) == null) {
             errors.add("country: not an ISO 3166-1 alpha-2 code");
         }
-        String language = fields.required("language");
+        String language = fields.required(CustomerAttributes.LANGUAGE);
         if (language != null && (language = IsoCodes.language(language)) == null) {
             errors.add("language: not an ISO 639-1 code");
         }

@@ -1,5 +1,7 @@
 package io.customerauth.importer.keycloak;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,9 +47,9 @@ final class UserPayload {
             user.put("lastName", customer.lastName());
         }
         ObjectNode attributes = user.putObject("attributes");
-        attributes.putArray("customer_id").add(customer.customerId());
-        attributes.putArray("country").add(customer.country());
-        attributes.putArray("language").add(customer.language());
+        attributes.putArray(CustomerAttributes.CUSTOMER_ID).add(customer.customerId());
+        attributes.putArray(CustomerAttributes.COUNTRY).add(customer.country());
+        attributes.putArray(CustomerAttributes.LANGUAGE).add(customer.language());
         if (customer.credential() != null) {
             ObjectNode credential = user.putArray("credentials").addObject();
             credential.put("type", "password");

@@ -133,7 +133,7 @@ class AdminConsoleIT {
                 ResetCodeStep.MAILS_PER_REALM, "300"))) {
             console.openFlow(ResetCodeStep.FLOW);
             console.openStepSettings(ResetCodeStep.DISPLAY_NAME);
-            browser.find(By.cssSelector("div[role='dialog'] input[data-testid='" + ResetCodeStep.MAX_QUEUED_JOBS
+            browser.find(By.cssSelector("div[role='dialog'] input[data-testid='" + ResetCodeStep.REALM_WINDOW
                     + "']"));
             browser.screenshot("reset-code-step-settings", By.cssSelector("div[role='dialog']"), 1700);
             console.closeDialog();

@@ -31,7 +31,7 @@ public final class Api {
     private final String serverUrl;
     private final String realm;
 
-    Api(String serverUrl, String realm) {
+    public Api(String serverUrl, String realm) {
         this.serverUrl = serverUrl;
         this.realm = realm;
     }

@@ -1,5 +1,6 @@
 package io.customerauth.it.harness;
 
+import io.customerauth.common.customer.CustomerAttributes;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -18,7 +19,7 @@ public final class Customers {
 
     private final RealmResource realm;
 
-    Customers(RealmResource realm) {
+    public Customers(RealmResource realm) {
         this.realm = realm;
     }
 
@@ -50,9 +51,9 @@ public final class Customers {
         user.setEmailVerified(true);
         user.setEnabled(spec.enabled());
         user.setAttributes(Map.of(
-                "customer_id", List.of(spec.customerId()),
-                "country", List.of(spec.country()),
-                "language", List.of(spec.language())));
+                CustomerAttributes.CUSTOMER_ID, List.of(spec.customerId()),
+                CustomerAttributes.COUNTRY, List.of(spec.country()),
+                CustomerAttributes.LANGUAGE, List.of(spec.language())));
         if (credential != null) {
             user.setCredentials(List.of(credential));
         }

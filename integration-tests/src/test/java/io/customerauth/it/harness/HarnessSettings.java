@@ -4,25 +4,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where the Maven build put what the harness runs: the unpacked distribution, our jars, the realm file, the
- * project's Keycloak configuration file (the log format shared with bin/dev and docker-compose.yml), Keycloak's
- * environment file (its JVM options, shared the same way) and its password
- * denylists (the realm's {@code passwordBlacklist} policy names one); its nginx configuration; where the built distribution is kept; and the
- * cache mode of the cluster test ({@code ispn}, or {@code local} to show that the test fails without a cluster).
- * Failsafe passes them as system properties (see integration-tests/pom.xml).
+ * Where the Maven build put what the harness runs: the unpacked distribution; the pack as Keycloak installs it
+ * ({@code pack/target/customer-auth-pack}: the jars, {@code conf/keycloak.conf} with the seed's log format, the realm
+ * and the password denylist under {@code data/}, the same tree bin/dev, the benchmark and the Containerfile copy);
+ * Keycloak's environment file (its JVM options, shared the same way); its nginx configuration; where the built
+ * distribution is kept; and the cache mode of the cluster test ({@code ispn}, or {@code local} to show that the test
+ * fails without a cluster). Failsafe passes them as system properties (see integration-tests/pom.xml).
  */
-record HarnessSettings(Path keycloakDist, Path packJars, Path realmFile, Path keycloakConfig, Path keycloakEnv,
-                       Path passwordBlacklists, Path nginxConfig, Path workDir, Path testLog, Path builtDists,
-                       String clusterCache) {
+record HarnessSettings(Path keycloakDist, Path pack, Path keycloakEnv, Path nginxConfig, Path workDir, Path testLog,
+                       Path builtDists, String clusterCache) {
 
     static HarnessSettings fromSystemProperties() {
         return new HarnessSettings(
                 existing("customerauth.keycloak.dist"),
-                existing("customerauth.pack.jars"),
-                existing("customerauth.realm.file"),
-                existing("customerauth.keycloak.config"),
+                existing("customerauth.pack.dir"),
                 existing("customerauth.keycloak.env"),
-                existing("customerauth.password.blacklists"),
                 existing("customerauth.nginx.config"),
                 path("customerauth.work.dir"),
                 path("customerauth.test.log"),

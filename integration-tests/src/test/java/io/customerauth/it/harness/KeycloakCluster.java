@@ -60,7 +60,7 @@ public final class KeycloakCluster implements AutoCloseable {
                         "--hostname=" + HOSTNAME,
                         // One mail job at a time, in order: a later request's mail is proof that an earlier one's
                         // job has run (the tests use that to see that a throttled request sent nothing).
-                        "--spi-customer-auth-mail-queue--default--threads=1"));
+                        "--spi-customer-auth-after-response--default--threads=1"));
                 options.addAll(clustered
                         ? List.of("--cache-embedded-network-bind-address=127.0.0.1",
                                   "--cache-embedded-network-bind-port=" + FreePorts.next())

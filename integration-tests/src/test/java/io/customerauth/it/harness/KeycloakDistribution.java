@@ -21,11 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * The Keycloak distribution as production runs it: the pack's jars in {@code providers/}, {@code kc.sh build} with
+ * The Keycloak distribution as production runs it: the pack installed (its tree, {@code pack/target/customer-auth-pack},
+ * copied over Keycloak's home, as bin/dev, the benchmark and the Containerfile install it), {@code kc.sh build} with
  * {@link ProductionOptions#BUILD}, then every node {@code start --optimized} from an installation of its own.
  *
- * <p>The built distribution is kept under {@code target/keycloak-built/<key>}, the key being a hash of the jars'
- * bytes and the build options, so a run whose jars did not change skips the build (about 25 s here); a change of
+ * <p>The built distribution is kept under {@code target/keycloak-built/<key>}, the key being a hash of the pack's
+ * files and the build options, so a run whose pack did not change skips the build (about 25 s here); a change of
  * either builds afresh and drops the old one. The unpacked distribution from Maven Central stays untouched.
  */
 final class KeycloakDistribution {
@@ -57,8 +58,8 @@ final class KeycloakDistribution {
     /**
      * A node's own installation under {@code dir}, made afresh: the built files hard-linked (nothing under them is
      * written by {@code start --optimized}), and a {@code data/} directory of its own (transaction logs, temporary
-     * files) with the realm file in {@code data/import/} and the password denylists in {@code data/password-blacklists/}
-     * (where Keycloak's {@code passwordBlacklist} policy looks): what an operator puts on each node.
+     * files) holding the pack's {@code data/}: the realm in {@code data/import/} and the password denylist in
+     * {@code data/password-blacklists/}, what an operator puts on each node.
      */
     Path installNode(Path dir) {
         try {
@@ -77,14 +78,7 @@ final class KeycloakDistribution {
                     }
                 }
             }
-            Path imports = Files.createDirectories(dir.resolve("data/import"));
-            Files.copy(settings.realmFile(), imports.resolve(settings.realmFile().getFileName()));
-            Path denylists = Files.createDirectories(dir.resolve("data/password-blacklists"));
-            try (DirectoryStream<Path> lists = Files.newDirectoryStream(settings.passwordBlacklists(), "*.txt")) {
-                for (Path list : lists) {
-                    Files.copy(list, denylists.resolve(list.getFileName()));
-                }
-            }
+            copyTree(settings.pack().resolve("data"), dir.resolve("data"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("could not install a Keycloak node into " + dir, e);
@@ -95,17 +89,13 @@ final class KeycloakDistribution {
         Path staging = root.resolve(home.getFileName() + ".building-" + ProcessHandle.current().pid());
         deleteRecursively(staging);
         copyPristine(settings.keycloakDist(), staging);
-        Path providers = Files.createDirectories(staging.resolve("providers"));
-        for (Path jar : packJars(settings)) {
-            Files.copy(jar, providers.resolve(jar.getFileName()));
-        }
+        copyTree(settings.pack(), staging);
         List<String> command = new ArrayList<>(List.of(staging.resolve("bin/kc.sh").toString(), "build"));
         command.addAll(ProductionOptions.BUILD);
         Files.createDirectories(settings.workDir());
         Path buildLog = settings.workDir().resolve("keycloak-build.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(staging.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
         try (SupervisedProcess build = SupervisedProcess.start("kc.sh build", builder, buildLog)) {
             boolean finished = build.onExit()
                     .completeOnTimeout(null, BUILD_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join() != null;
@@ -150,13 +140,22 @@ final class KeycloakDistribution {
         }
     }
 
-    private static List<Path> packJars(HarnessSettings settings) throws IOException {
-        try (Stream<Path> jars = Files.list(settings.packJars())) {
-            return jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
+    /** Copies every file under {@code source} to the same place under {@code target}, replacing what is there. */
+    private static void copyTree(Path source, Path target) throws IOException {
+        for (Path file : packFiles(source)) {
+            Path copy = target.resolve(source.relativize(file).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
-    /** What the build depends on: the distribution's name, the build options and every jar's name and bytes. */
+    private static List<Path> packFiles(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    /** What the build depends on: the distribution's name, the build options and every pack file's name and bytes. */
     private static String key(HarnessSettings settings) throws IOException {
         MessageDigest digest;
         try {
@@ -166,9 +165,9 @@ final class KeycloakDistribution {
         }
         digest.update(settings.keycloakDist().getFileName().toString().getBytes(StandardCharsets.UTF_8));
         digest.update(String.join(" ", ProductionOptions.BUILD).getBytes(StandardCharsets.UTF_8));
-        for (Path jar : packJars(settings)) {
-            digest.update(jar.getFileName().toString().getBytes(StandardCharsets.UTF_8));
-            try (InputStream in = Files.newInputStream(jar)) {
+        for (Path file : packFiles(settings.pack())) {
+            digest.update(settings.pack().relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+            try (InputStream in = Files.newInputStream(file)) {
                 byte[] buffer = new byte[65536];
                 for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                     digest.update(buffer, 0, n);

@@ -83,7 +83,6 @@ final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.putAll(KeycloakEnvFile.read(settings.keycloakEnv()));
         env.put("JAVA_HOME", System.getProperty("java.home"));
-        env.put("KC_CONFIG_FILE", settings.keycloakConfig().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SMTP_HOST", "127.0.0.1");

@@ -111,6 +111,10 @@ public final class Mailbox implements AutoCloseable {
         private static final Pattern CODE = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
 
+        public boolean hasVerificationCode() {
+            return CODE.matcher(text).find();
+        }
+
         /** The verification code (a UUID v4) the mail's text carries, as the customer reads it. */
         public String verificationCode() {
             Matcher matcher = CODE.matcher(text);

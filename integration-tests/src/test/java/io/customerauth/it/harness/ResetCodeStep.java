@@ -24,7 +24,6 @@ public final class ResetCodeStep implements AutoCloseable {
     public static final String ADDRESS_WINDOW = "addressWindowSeconds";
     public static final String MAILS_PER_REALM = "mailsPerRealm";
     public static final String REALM_WINDOW = "realmWindowSeconds";
-    public static final String MAX_QUEUED_JOBS = "maxQueuedJobs";
 
     private final RealmResource realm;
     private final Map<String, String> original;

@@ -24,6 +24,13 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
      * tokens carry the URL each caller used. A production deployment sets its full public URL instead.
      */
     public static final String HOSTNAME = "127.0.0.1";
+    /**
+     * The server's queue of jobs after the answer, set as a server option would be: its threads, and the jobs of one
+     * realm waiting or running at once, small enough that a test fills it with a few dozen requests (no other test
+     * has that many jobs of its own in flight).
+     */
+    public static final int AFTER_RESPONSE_THREADS = 4;
+    public static final int AFTER_RESPONSE_JOBS_PER_REALM = 30;
     public static final Map<String, String> SUITE_FLOOD_LIMITS = Map.of(
             ResetCodeStep.REQUESTS_PER_ADDRESS, "100000",
             ResetCodeStep.MAILS_PER_REALM, "100000");
@@ -55,6 +62,9 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
             server = KeycloakServer.launch("keycloak", home, settings.testLog(), settings, database,
                     mailbox.smtpPort(), List.of(
                             "--hostname=" + HOSTNAME,
+                            "--spi-customer-auth-after-response--default--threads=" + AFTER_RESPONSE_THREADS,
+                            "--spi-customer-auth-after-response--default--jobs-per-realm="
+                                    + AFTER_RESPONSE_JOBS_PER_REALM,
                             // Production's clustered caches (the default of start), on loopback, a cluster of one.
                             "--cache-embedded-network-bind-address=127.0.0.1",
                             "--cache-embedded-network-bind-port=" + FreePorts.next()))

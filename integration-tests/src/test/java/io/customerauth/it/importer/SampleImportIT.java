@@ -19,8 +19,7 @@ import io.customerauth.it.harness.Database;
 @CustomerAuthIT
 class SampleImportIT {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("customerauth.realm.file"))
-            .getParent().getParent().resolve("import-tool/samples/customer_export.json");
+    private static final Path SAMPLE = Path.of(System.getProperty("customerauth.import.sample"));
 
     private final ImportTool tool;
     private final Database database;

@@ -8,6 +8,8 @@ import io.customerauth.it.harness.Events;
 import io.customerauth.it.harness.Mailbox;
 import io.customerauth.it.harness.ResetCodeStep;
 import io.customerauth.it.harness.ServerLog;
+import io.customerauth.it.harness.ServerMetrics;
+import io.customerauth.it.harness.TestStack;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.EventRepresentation;
@@ -39,8 +41,11 @@ class ForgotPasswordFloodIT {
     private final Events events;
     private final RealmResource realm;
     private final ResetFlow flow;
+    private final ServerMetrics metrics;
 
-    ForgotPasswordFloodIT(Api api, Customers customers, Mailbox mailbox, Events events, RealmResource realm) {
+    ForgotPasswordFloodIT(Api api, Customers customers, Mailbox mailbox, Events events, RealmResource realm,
+                          ServerMetrics metrics) {
+        this.metrics = metrics;
         this.customers = customers;
         this.mailbox = mailbox;
         this.events = events;
@@ -114,33 +119,77 @@ class ForgotPasswordFloodIT {
         assertThat(logText).contains("reached its limit of 2 verification-code mails per");
     }
 
+    /**
+     * The realm's share of the server's queue of jobs after the answer ({@code jobs-per-realm}, a server option the
+     * harness sets) is filled: every thread holds a code mail on an SMTP server that never answers, and unknown
+     * emails' lookups wait behind them. Then a request's job is dropped, not run late: the usual answer, no mail, no
+     * event of its own, one report for the realm; and each forgot-password request counts exactly one outcome in
+     * {@code customer_auth_reset_codes_total}, also the one over the address limit whose event job is dropped too,
+     * while a reset's dropped "password changed" notice counts as no reset code at all. Every dropped job counts
+     * under its own name in {@code customer_auth_after_response_jobs_dropped_total}.
+     */
     @Test
-    void whenTheRealmsShareOfTheMailQueueIsFullTheNextRequestIsDroppedAndReported(ServerLog log) {
+    void whenTheRealmsShareOfTheQueueIsFullEachRequestCountsOneOutcomeAndTheDropIsReported(ServerLog log) {
+        Customer resetter = customers.create();
+        ServerMetrics.Snapshot beforeCode = metrics.scrape();
+        String code = flow.forgotAndReadCode(resetter.email());
+        ResetFlow.awaitFinishedJobs(metrics, beforeCode, 1);
         Instant start = Instant.now();
-        Customer first = customers.create();
-        Customer second = customers.create();
+        List<Customer> held = IntStream.range(0, TestStack.AFTER_RESPONSE_THREADS)
+                .mapToObj(i -> customers.create()).toList();
         Customer third = customers.create();
         List<Api.Response> answers = new ArrayList<>();
-        try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(ResetCodeStep.MAX_QUEUED_JOBS, "2"));
-             HeldSmtpServer smtp = HeldSmtpServer.pointRealmAt(realm)) {
-            answers.add(flow.forgot(first.email()));
-            answers.add(flow.forgot(second.email()));
-            smtp.awaitHeld(2, WAIT);
+        ServerMetrics.Snapshot before = metrics.scrape();
+        Api.Response reset;
+        try (HeldSmtpServer smtp = HeldSmtpServer.pointRealmAt(realm)) {
+            for (Customer customer : held) {
+                answers.add(flow.forgot(customer.email()));
+            }
+            smtp.awaitHeld(held.size(), WAIT);
+            for (int i = held.size(); i < TestStack.AFTER_RESPONSE_JOBS_PER_REALM; i++) {
+                answers.add(flow.forgot("waiting-" + i + "-" + System.nanoTime() + "@example.test"));
+            }
             answers.add(flow.forgot(third.email()));
+            reset = flow.reset(resetter.email(), code, "Brand-New-Secret-42");
+            try (ResetCodeStep ignored = ResetCodeStep.set(realm, Map.of(
+                    ResetCodeStep.REQUESTS_PER_ADDRESS, "1", ResetCodeStep.ADDRESS_WINDOW, windowOfItsOwn()))) {
+                answers.add(flow.forgot("admitted-" + System.nanoTime() + "@example.test"));
+                answers.add(flow.forgot("over-the-limit-" + System.nanoTime() + "@example.test"));
+            }
 
             EventRepresentation dropped = events.awaitError(SEND_ERROR, "mail_queue_full", start, WAIT);
             assertThat(dropped.getDetails()).containsKey("dropped_jobs");
             assertThat(dropped.getIpAddress()).isEqualTo("127.0.0.1");
             smtp.release();
-            assertThat(events.await(first.id(), SEND_ERROR, WAIT).getError()).isEqualTo("email_send_failed");
-            assertThat(events.await(second.id(), SEND_ERROR, WAIT).getError()).isEqualTo("email_send_failed");
+            for (Customer customer : held) {
+                assertThat(events.await(customer.id(), SEND_ERROR, WAIT).getError()).isEqualTo("email_send_failed");
+            }
         }
 
         assertSameAnswers(answers);
+        assertThat(reset.status()).isEqualTo(200);
+        ResetFlow.awaitFinishedJobs(metrics, before, answers.size());
+        ServerMetrics.Snapshot after = metrics.scrape();
+        assertThat(ResetFlow.requestOutcomes(after) - ResetFlow.requestOutcomes(before))
+                .as("reset-code outcomes of %d forgot-password requests", answers.size()).isEqualTo(answers.size());
+        assertThat(increase(before, after, "customer_auth_reset_codes_total", "outcome", "dropped_queue_full"))
+                .as("the third customer's and the admitted request's mail jobs").isEqualTo(2);
+        assertThat(increase(before, after, "customer_auth_reset_codes_total", "outcome", "dropped_limit")).isEqualTo(1);
+        assertThat(increase(before, after, "customer_auth_reset_codes_total", "outcome", "used")).isEqualTo(1);
+        String droppedJobs = "customer_auth_after_response_jobs_dropped_total";
+        assertThat(increase(before, after, droppedJobs, "job", "reset_code_mail")).isEqualTo(2);
+        assertThat(increase(before, after, droppedJobs, "job", "address_limit_event")).isEqualTo(1);
+        assertThat(increase(before, after, droppedJobs, "job", "password_changed_mail")).isEqualTo(1);
         // The third job was never queued (the drop event says so): no event or mail can come for it.
         assertThat(events.of(third.id(), "SEND_RESET_PASSWORD", SEND_ERROR)).isEmpty();
         assertThat(mailbox.to(third.email())).isEmpty();
-        assertThat(log.text()).contains("customer-auth mail queue full for realm customers");
+        assertThat(mailbox.to(resetter.email())).as("the code only, no notice").hasSize(1);
+        assertThat(log.text()).contains("customer-auth after-response queue full for realm customers");
+    }
+
+    private static double increase(ServerMetrics.Snapshot before, ServerMetrics.Snapshot after, String name,
+                                   String label, String value) {
+        return after.value(name, label, value) - before.value(name, label, value);
     }
 
     private static void assertSameAnswers(List<Api.Response> answers) {

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The slowest SMTP server there is: it accepts connections and never says a word, so every mail Keycloak sends waits
- * on it, holding a thread of the pack's mail queue, until {@link #release()} hangs up (the sends then fail). The
+ * on it, holding a thread of the pack's after-response queue, until {@link #release()} hangs up (the sends then fail). The
  * realm's mail server points at it while it is open; {@link #close()} puts the realm's own back.
  */
 final class HeldSmtpServer implements AutoCloseable {

@@ -37,7 +37,7 @@ final class ResetFlow {
         return mailbox.awaitMail(email, n, Duration.ofSeconds(30)).verificationCode();
     }
 
-    /** Every outcome that ends the background job of a forgot-password request (PackMetrics.ResetCodeOutcome). */
+    /** Every outcome of a forgot-password request (the pack's ResetCodeOutcome but used and wrong_tries_exhausted). */
     private static final List<String> JOB_OUTCOMES = List.of("mailed", "mail_failed", "no_account", "throttled",
             "dropped_queue_full", "dropped_limit");
 
@@ -49,10 +49,7 @@ final class ResetFlow {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         double finished = 0;
         while (Instant.now().isBefore(deadline)) {
-            ServerMetrics.Snapshot now = metrics.scrape();
-            finished = JOB_OUTCOMES.stream().mapToDouble(outcome ->
-                    now.value("customer_auth_reset_codes_total", "outcome", outcome)
-                            - before.value("customer_auth_reset_codes_total", "outcome", outcome)).sum();
+            finished = requestOutcomes(metrics.scrape()) - requestOutcomes(before);
             if (finished >= count) {
                 return;
             }
@@ -64,6 +61,12 @@ final class ResetFlow {
             }
         }
         throw new AssertionError("only " + finished + " of " + count + " forgot-password jobs finished in 30 s");
+    }
+
+    /** The forgot-password requests counted so far: one outcome each. */
+    static double requestOutcomes(ServerMetrics.Snapshot snapshot) {
+        return JOB_OUTCOMES.stream()
+                .mapToDouble(outcome -> snapshot.value("customer_auth_reset_codes_total", "outcome", outcome)).sum();
     }
 
     String forgotAndReadCode(String email) {

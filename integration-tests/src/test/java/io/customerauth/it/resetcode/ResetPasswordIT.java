@@ -194,7 +194,8 @@ class ResetPasswordIT {
         Customer customer = customers.create();
         String code = flow.forgotAndReadCode(customer.email());
         List<String> denylist = Files.readAllLines(
-                Path.of(System.getProperty("customerauth.password.blacklists"), "customer-auth-common-passwords.txt"));
+                Path.of(System.getProperty("customerauth.pack.dir"),
+                        "data/password-blacklists/customer-auth-common-passwords.txt"));
 
         for (String common : List.of("password123", "PassWord123", denylist.get(denylist.size() - 1))) {
             Api.Response refused = flow.reset(customer.email(), code, common);

@@ -2,10 +2,11 @@ package io.customerauth.it.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code docker-compose.yml} as compose reads it with nothing set in the environment (no Docker engine runs here, so
- * tests check its text): services, their environment and volumes, values interpolated.
+ * {@code docker-compose.yml} as compose reads it with nothing set in the environment, for tests that read the file
+ * without a Docker engine: services (YAML anchors and {@code <<} merge keys resolved, as compose resolves them), their
+ * environment and volumes, values interpolated.
  */
 final class ComposeFile {
 
@@ -32,8 +34,9 @@ final class ComposeFile {
 
     static ComposeFile read() {
         try {
-            return new ComposeFile(new ObjectMapper(new YAMLFactory())
-                    .readTree(RepoFiles.resolve("docker-compose.yml").toFile()));
+            // SnakeYAML resolves anchors and merge keys; Jackson's YAML reader keeps "<<" as a plain key.
+            Object document = new Yaml().load(Files.readString(RepoFiles.resolve("docker-compose.yml")));
+            return new ComposeFile(new ObjectMapper().valueToTree(document));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package io.customerauth.it.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.customerauth.it.harness.ProductionOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,58 +10,56 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.customerauth.it.stack.ComposeFile.REQUIRED;
 import static io.customerauth.it.stack.ComposeFile.interpolate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * docker-compose.yml is safe to start as it is and runs what the tests run (no Docker engine runs here, so its text
- * is checked): every published port listens on 127.0.0.1 unless the user says otherwise, no password has a default,
- * Keycloak is the pinned version with the production options of the test harness, nginx serves the shipped proxy
- * configuration, and the import tool is one profile away. Values are read as compose interpolates them with nothing
- * set. That every mounted file exists after {@code mvn package} is {@link ComposeMountsIT}.
+ * docker-compose.yml read as compose reads it with nothing set: safe to start as it is (every published port on
+ * 127.0.0.1 unless the user says otherwise, no password with a default), two nodes of the pack's own image (no jar
+ * mounted from a build directory) with the production start options of the test harness, restart policies, nginx
+ * with the shipped proxy configuration, and the import tool one profile away. ComposeStackIT runs the file on a Docker
+ * engine; this test reads it where none runs.
  */
 class ComposeFileTest {
 
+    private static final List<String> NODES = List.of("keycloak-1", "keycloak-2");
+
     private static ComposeFile compose;
     private static JsonNode services;
-    private static JsonNode realm;
 
     @BeforeAll
-    static void read() throws IOException {
+    static void read() {
         compose = ComposeFile.read();
         services = compose.services();
-        realm = new ObjectMapper().readTree(RepoFiles.resolve("realm-export/customers-realm.json").toFile());
     }
 
     @Test
     void everyPublishedPortListensOnLoopbackUnlessTheUserSaysOtherwise() {
         List<String> published = new ArrayList<>();
         services.fields().forEachRemaining(service -> service.getValue().path("ports").forEach(port -> {
-            String hostIp = port.isObject() ? interpolate(port.path("host_ip").asText(""))
-                    : hostIp(interpolate(port.asText()));
+            String hostIp = hostIp(interpolate(port.asText()));
             published.add(service.getKey() + " " + port + " -> " + hostIp);
             assertThat(hostIp).as("host address of %s's port %s", service.getKey(), port).isEqualTo("127.0.0.1");
         }));
 
-        assertThat(published).as("the mail catcher, Keycloak and the proxy are published").hasSize(3);
-        assertThat(services.path("mail").path("ports").get(0).asText())
-                .as("the mail catcher shows every code: loopback, with no way to change it")
-                .startsWith("127.0.0.1:");
-        assertThat(services.path("keycloak").path("ports").get(0).asText())
-                .as("Keycloak's own port serves the admin console: loopback, with no way to change it")
-                .startsWith("127.0.0.1:");
+        assertThat(published).as("the mail catcher, both Keycloak nodes and the proxy are published").hasSize(4);
+        for (String service : List.of("mail", "keycloak-1", "keycloak-2")) {
+            assertThat(services.path(service).path("ports").get(0).asText())
+                    .as("%s serves the admin console or every mailed code: loopback, with no way to change it",
+                            service)
+                    .startsWith("127.0.0.1:");
+        }
     }
 
     @Test
     void noPasswordHasADefaultSoComposeRefusesToStartWithoutRealSecrets() {
-        Map<String, String> keycloak = compose.environment("keycloak");
-
-        assertThat(interpolate(keycloak.get("KC_BOOTSTRAP_ADMIN_PASSWORD"))).startsWith(REQUIRED);
-        assertThat(interpolate(keycloak.get("KC_DB_PASSWORD"))).startsWith(REQUIRED);
+        for (String node : NODES) {
+            Map<String, String> keycloak = compose.environment(node);
+            assertThat(interpolate(keycloak.get("KC_BOOTSTRAP_ADMIN_PASSWORD"))).startsWith(REQUIRED);
+            assertThat(interpolate(keycloak.get("KC_DB_PASSWORD"))).startsWith(REQUIRED);
+        }
         assertThat(interpolate(compose.environment("postgres").get("POSTGRES_PASSWORD"))).startsWith(REQUIRED);
         services.fieldNames().forEachRemaining(service -> compose.environment(service).forEach((name, value) -> {
             if (name.contains("PASSWORD") || name.contains("SECRET")) {
@@ -74,77 +71,109 @@ class ComposeFileTest {
     }
 
     @Test
-    void keycloakGetsTheDenylistTheRealmsPasswordPolicyNames() {
-        Matcher policy = Pattern.compile("passwordBlacklist\\(([^)]+)\\)").matcher(realm.path("passwordPolicy").asText());
-        assertThat(policy.find()).as("the realm's password policy has a passwordBlacklist").isTrue();
-        String file = policy.group(1);
+    void bothNodesRunThePacksImageBuiltFromThisTreeWithNothingMountedButTheirData() {
+        String image = "customer-auth/keycloak:" + projectVersion();
+        JsonNode first = services.path("keycloak-1");
 
-        assertThat(compose.volumes("keycloak")).contains("./config/password-blacklists/" + file
-                + ":/opt/keycloak/data/password-blacklists/" + file + ":ro");
-        assertThat(RepoFiles.resolve("config/password-blacklists/" + file)).exists();
-    }
-
-    @Test
-    void keycloakIsTheImageOfThePinnedVersion() {
-        String version = System.getProperty("keycloak.version");
-        assertThat(version).as("system property keycloak.version (the POM's ${keycloak.version}; run through Maven)")
-                .isNotBlank();
-
-        assertThat(services.path("keycloak").path("image").asText()).isEqualTo("quay.io/keycloak/keycloak:" + version);
-    }
-
-    @Test
-    void keycloakRunsWithTheProductionOptionsOfTheTests() {
-        Map<String, String> environment = compose.environment("keycloak");
-        List<String> command = new ArrayList<>();
-        services.path("keycloak").path("command").forEach(argument -> command.add(argument.asText()));
-
-        assertThat(command.get(0)).as("production mode").isEqualTo("start");
-        assertThat(command).noneMatch(argument -> argument.startsWith("--cache") || argument.equals("start-dev"));
-        assertThat(environment).containsAllEntriesOf(ProductionOptions.asEnvironment())
-                .doesNotContainKeys("KC_CACHE", "KC_HOSTNAME_STRICT");
-        for (String option : ProductionOptions.PER_DEPLOYMENT) {
-            assertThat(interpolate(environment.getOrDefault(ProductionOptions.environmentName(option), "")))
-                    .as("--%s has a value in compose", option).isNotBlank();
+        assertThat(first.path("image").asText()).isEqualTo(image);
+        assertThat(first.path("build").path("dockerfile").asText()).isEqualTo("Containerfile");
+        assertThat(first.path("build").path("context").asText()).isEqualTo(".");
+        assertThat(services.path("keycloak-2").path("image").asText()).isEqualTo(image);
+        assertThat(services.path("keycloak-2").path("pull_policy").asText()).as("built here, never pulled")
+                .isEqualTo("never");
+        for (String node : NODES) {
+            assertThat(compose.volumes(node)).as("%s mounts its data volume only: the pack is in the image", node)
+                    .containsExactly(node + "-data:/opt/keycloak/data");
         }
-        assertThat(interpolate(environment.get("KC_HOSTNAME"))).as("the public URL is the proxy's")
-                .isEqualTo("http://localhost:5000");
-        assertThat(interpolate(environment.get("KC_PROXY_TRUSTED_ADDRESSES"))).as("only the proxy may forward")
-                .isEqualTo(interpolate(services.path("proxy").path("networks").path("default").path("ipv4_address")
-                        .asText()));
-        assertThat(compose.volumes("keycloak")).contains("./config/keycloak.conf:/opt/keycloak/conf/keycloak.conf:ro");
-        List<String> envFiles = new ArrayList<>();
-        services.path("keycloak").path("env_file").forEach(file -> envFiles.add(file.asText()));
-        assertThat(envFiles).as("the JVM options the tests give Keycloak").containsExactly("./config/keycloak.env");
     }
 
     @Test
-    void theProxyServesTheShippedNginxConfigurationOnTheSeedsPort() throws IOException {
+    void bothNodesStartOptimizedWithTheProductionOptionsOfTheTestsAndOnePublicUrl() {
+        for (String node : NODES) {
+            Map<String, String> environment = compose.environment(node);
+            List<String> command = new ArrayList<>();
+            services.path(node).path("command").forEach(argument -> command.add(argument.asText()));
+
+            assertThat(command.subList(0, 3)).as("%s: production mode, no build step at start", node)
+                    .containsExactly("start", "--optimized", "--import-realm");
+            assertThat(command).noneMatch(argument -> argument.startsWith("--cache") || argument.equals("start-dev"));
+            for (String option : ProductionOptions.START) {
+                String[] nameAndValue = option.substring(2).split("=", 2);
+                assertThat(environment).containsEntry(ProductionOptions.environmentName(nameAndValue[0]),
+                        nameAndValue[1]);
+            }
+            for (String option : ProductionOptions.BUILD) {
+                String name = ProductionOptions.environmentName(option.substring(2).split("=", 2)[0]);
+                assertThat(environment).as("%s is a build option: it is in the image, not set at start", name)
+                        .doesNotContainKey(name);
+            }
+            assertThat(environment).doesNotContainKeys("KC_CACHE", "KC_HOSTNAME_STRICT");
+            assertThat(interpolate(environment.get("KC_HOSTNAME"))).as("the public URL is the proxy's, on every node")
+                    .isEqualTo("http://localhost:5000");
+            assertThat(interpolate(environment.get("KC_PROXY_TRUSTED_ADDRESSES"))).as("only the proxy may forward")
+                    .isEqualTo(interpolate(services.path("proxy").path("networks").path("default")
+                            .path("ipv4_address").asText()));
+            assertThat(environment).containsEntry("KC_LOG_FILE_ROTATION_ROTATE_ON_BOOT", "false");
+            assertThat(services.path(node).path("restart").asText()).isEqualTo("unless-stopped");
+            assertThat(services.path(node).path("networks").path("default").path("aliases"))
+                    .extracting(JsonNode::asText).as("the proxy's upstream name resolves to both nodes")
+                    .containsExactly("keycloak");
+        }
+        assertThat(services.path("keycloak-2").path("depends_on").path("keycloak-1").path("condition").asText())
+                .as("two first starts on an empty database race on creating Keycloak's tables")
+                .isEqualTo("service_healthy");
+    }
+
+    @Test
+    void theProxyServesTheShippedNginxConfigurationOnTheSeedsPortInFrontOfBothNodes() throws IOException {
         JsonNode proxy = services.path("proxy");
         String shipped = Files.readString(RepoFiles.resolve("config/nginx/customer-auth.conf"));
+        JsonNode mount = proxy.path("volumes").get(0);
 
         assertThat(proxy.path("image").asText()).startsWith("nginx:");
-        assertThat(compose.volumes("proxy"))
-                .containsExactly("./config/nginx/customer-auth.conf:/etc/nginx/conf.d/default.conf:ro");
+        assertThat(mount.path("source").asText()).isEqualTo("./config/nginx/customer-auth.conf");
+        assertThat(mount.path("target").asText()).isEqualTo("/etc/nginx/conf.d/default.conf");
+        assertThat(mount.path("bind").path("create_host_path").asBoolean(true))
+                .as("a missing file is an error, never a directory Docker makes in its place").isFalse();
         assertThat(interpolate(proxy.path("ports").get(0).asText())).isEqualTo("127.0.0.1:5000:5000");
-        assertThat(shipped).as("the file listens where compose publishes, and proxies to compose's Keycloak")
+        assertThat(shipped).as("the file listens where compose publishes, and proxies to the nodes' alias")
                 .contains("listen 5000;").contains("server keycloak:8080;");
-        assertThat(proxy.path("depends_on").has("keycloak")).isTrue();
+        for (String node : NODES) {
+            assertThat(proxy.path("depends_on").path(node).path("condition").asText()).isEqualTo("service_healthy");
+        }
+        assertThat(proxy.path("restart").asText()).isEqualTo("unless-stopped");
     }
 
     @Test
-    void theImportToolRunsOnceOnTemurinOnlyWhenItsProfileIsAskedFor() {
+    void theImportToolRunsOnceFromItsImageOnlyWhenItsProfileIsAskedForOnceBothNodesAreHealthy() {
         JsonNode importer = services.path("import");
         Map<String, String> environment = compose.environment("import");
 
         assertThat(importer.path("profiles")).extracting(JsonNode::asText).containsExactly("import");
-        assertThat(importer.path("image").asText()).startsWith("eclipse-temurin:17");
+        assertThat(importer.path("image").asText()).isEqualTo("customer-auth/import-tool:" + projectVersion());
+        assertThat(importer.path("build").path("target").asText()).isEqualTo("import-tool");
         assertThat(importer.path("restart").asText()).isEqualTo("no");
-        assertThat(compose.volumes("import")).anyMatch(volume -> volume.startsWith(
-                "./import-tool/target/customer-auth-import-tool-") && volume.contains("-all.jar:"));
+        assertThat(importer.path("volumes").get(0).path("bind").path("create_host_path").asBoolean(true)).isFalse();
+        assertThat(RepoFiles.resolve(interpolate(importer.path("volumes").get(0).path("source").asText())
+                .substring(2))).as("the default export, the tool's sample").exists();
         assertThat(environment).containsEntry("KEYCLOAK_URL", "http://keycloak:8080");
-        assertThat(importer.path("depends_on").path("keycloak").path("condition").asText())
-                .isEqualTo("service_healthy");
+        for (String node : NODES) {
+            assertThat(importer.path("depends_on").path(node).path("condition").asText())
+                    .isEqualTo("service_healthy");
+        }
+    }
+
+    @Test
+    void everyLongRunningServiceRestartsUnlessStopped() {
+        for (String service : List.of("postgres", "mail", "keycloak-1", "keycloak-2", "proxy")) {
+            assertThat(services.path(service).path("restart").asText()).as(service).isEqualTo("unless-stopped");
+        }
+    }
+
+    static String projectVersion() {
+        String version = System.getProperty("customerauth.project.version");
+        assertThat(version).as("system property customerauth.project.version (run through Maven)").isNotBlank();
+        return version;
     }
 
     /** The host address of a short-syntax port ({@code [HOST:]PUBLISHED:TARGET[/PROTOCOL]}); none means all. */

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 final class ApiCors {
 
-    static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    /** Every method of the route table, and preflight. */
+    static final String ALLOWED_METHODS = String.join(", ", ApiRoute.allowedMethods());
     static final String ALLOWED_HEADERS = "Authorization, Content-Type, X-Client-Version, X-Request-ID";
     static final String EXPOSED_HEADERS = "X-Request-ID, WWW-Authenticate";
     private static final String MAX_AGE_SECONDS = "3600";

@@ -1,34 +1,54 @@
 package io.customerauth.keycloak.api;
 
+import java.io.InputStream;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The API's routes with their one HTTP method each, relative to {@code /realms/{realm}/auth}, with or without a
- * trailing slash: what tells a wrong method on a known route (405 with {@code Allow}) from an unknown route (404),
- * and the {@code route} label of the API's metrics.
+ * The API's route table, relative to {@code /realms/{realm}/auth}, each path with or without a trailing slash: its one
+ * HTTP method, its {@code route} label in the metrics, whether it checks the client version, and what answers it.
+ * The resource dispatches every request through it ({@link CustomerAuthResource}); it tells a wrong method on a known
+ * route (405 with {@code Allow}) from an unknown route (404), and gives CORS its allowed methods. The OpenAPI document
+ * lists the same routes ({@code ApiRouteTableTest} checks all of it).
  */
 enum ApiRoute {
-    CURRENT_USER("", "GET", "current_user"),
-    LOGIN("login", "POST", "login"),
-    FORGOT_PASSWORD("forgot_password", "POST", "forgot_password"),
-    RESET_PASSWORD("reset_password", "POST", "reset_password"),
-    VERSION("version", "GET", "version"),
-    OPENAPI("openapi.json", "GET", "openapi");
+    CURRENT_USER("", "GET", "current_user", true, CustomerAuthResource::currentUser),
+    LOGIN("login", "POST", "login", true, CustomerAuthResource::login),
+    FORGOT_PASSWORD("forgot_password", "POST", "forgot_password", true, CustomerAuthResource::forgotPassword),
+    RESET_PASSWORD("reset_password", "POST", "reset_password", true, CustomerAuthResource::resetPassword),
+    VERSION("version", "GET", "version", true, CustomerAuthResource::version),
+    /** The API's own description: open to every client, whatever its version. */
+    OPENAPI("openapi.json", "GET", "openapi", false, CustomerAuthResource::openApi);
 
     /** The metrics label of requests to no route (answered 404 or 405). */
     static final String OTHER = "other";
+    /** CORS preflight, which every route answers. */
+    static final String PREFLIGHT = "OPTIONS";
+
+    /** What answers a route: the 200 body, or an {@link ApiException}. */
+    @FunctionalInterface
+    interface Handler {
+        Object answer(CustomerAuthResource resource, ApiCall call, InputStream body);
+    }
 
     private final String path;
     private final String method;
     private final String metricName;
+    private final boolean checksClientVersion;
+    private final Handler handler;
 
-    ApiRoute(String path, String method, String metricName) {
+    ApiRoute(String path, String method, String metricName, boolean checksClientVersion, Handler handler) {
         this.path = path;
         this.method = method;
         this.metricName = metricName;
+        this.checksClientVersion = checksClientVersion;
+        this.handler = handler;
     }
 
+    /** The route at this path (leading and trailing slash alike), whatever the method. */
     static Optional<ApiRoute> of(String pathUnderApi) {
         String route = pathUnderApi == null ? "" : pathUnderApi;
         if (route.startsWith("/")) {
@@ -41,12 +61,36 @@ enum ApiRoute {
         return Arrays.stream(values()).filter(candidate -> candidate.path.equals(wanted)).findFirst();
     }
 
-    /** The {@code Allow} header of the route: its method, and CORS preflight, which every route answers. */
+    /** The methods of the table, then preflight: CORS's {@code Access-Control-Allow-Methods}. */
+    static Set<String> allowedMethods() {
+        Set<String> methods = Arrays.stream(values()).map(ApiRoute::method)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        methods.add(PREFLIGHT);
+        return methods;
+    }
+
+    String path() {
+        return path;
+    }
+
+    String method() {
+        return method;
+    }
+
+    /** The {@code Allow} header of the route: its method, and CORS preflight. */
     String allowHeader() {
-        return method + ", OPTIONS";
+        return method + ", " + PREFLIGHT;
     }
 
     String metricName() {
         return metricName;
+    }
+
+    boolean checksClientVersion() {
+        return checksClientVersion;
+    }
+
+    Object answer(CustomerAuthResource resource, ApiCall call, InputStream body) {
+        return handler.answer(resource, call, body);
     }
 }

@@ -6,21 +6,16 @@ import org.keycloak.services.resource.RealmResourceProvider;
 final class CustomerAuthResourceProvider implements RealmResourceProvider {
 
     private final KeycloakSession session;
-    private final ApiSettings settings;
-    private final PackInfo packInfo;
-    private final OpenApiDocument openApi;
+    private final ApiServices services;
 
-    CustomerAuthResourceProvider(KeycloakSession session, ApiSettings settings, PackInfo packInfo,
-                                 OpenApiDocument openApi) {
+    CustomerAuthResourceProvider(KeycloakSession session, ApiServices services) {
         this.session = session;
-        this.settings = settings;
-        this.packInfo = packInfo;
-        this.openApi = openApi;
+        this.services = services;
     }
 
     @Override
     public Object getResource() {
-        return new CustomerAuthResource(session, settings, packInfo, openApi);
+        return new CustomerAuthResource(session, services);
     }
 
     @Override

@@ -1,5 +1,10 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.clientversion.VersionRefusals;
+import io.customerauth.keycloak.installation.PackInstallation;
+import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
+import io.customerauth.keycloak.resetcode.ResetCodeOutcomes;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -7,31 +12,30 @@ import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
 
 /**
- * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}, with its server-level settings
- * ({@link ApiSettings}) read once at start.
+ * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}, with what every request shares
+ * ({@link ApiServices}: its server-level settings, {@link ApiSettings}, read once at start).
  */
 public final class CustomerAuthResourceProviderFactory implements RealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "auth";
 
-    private ApiSettings settings = ApiSettings.DEFAULTS;
-    private PackInfo packInfo;
-    private OpenApiDocument openApi;
+    private ApiServices services;
 
     @Override
     public RealmResourceProvider create(KeycloakSession session) {
-        return new CustomerAuthResourceProvider(session, settings, packInfo, openApi);
+        return new CustomerAuthResourceProvider(session, services);
     }
 
     @Override
     public void init(Config.Scope config) {
-        settings = ApiSettings.from(config);
-        packInfo = PackInfo.load();
-        openApi = OpenApiDocument.load();
+        MeterRegistry registry = KeycloakMeterRegistry.get();
+        services = new ApiServices(ApiSettings.from(config), PackInfo.load(), OpenApiDocument.load(),
+                new ApiMetrics(registry), new VersionRefusals(registry), new ResetCodeOutcomes(registry));
     }
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        PackInstallation.check();
     }
 
     @Override

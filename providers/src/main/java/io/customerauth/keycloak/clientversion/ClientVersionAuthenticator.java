@@ -1,7 +1,6 @@
 package io.customerauth.keycloak.clientversion;
 
 import io.customerauth.keycloak.flows.PackStep;
-import io.customerauth.keycloak.metrics.PackMetrics;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -21,6 +20,12 @@ final class ClientVersionAuthenticator implements PackStep {
 
     static final String EVENT_ERROR = "client_version_refused";
 
+    private final VersionRefusals refusals;
+
+    ClientVersionAuthenticator(VersionRefusals refusals) {
+        this.refusals = refusals;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         ClientVersionConfig config = ClientVersionConfig.of(context.getAuthenticatorConfig());
@@ -31,7 +36,7 @@ final class ClientVersionAuthenticator implements PackStep {
             return;
         }
         if (verdict == ClientVersionVerdict.TOO_OLD) {
-            PackMetrics.clientVersionRefused("token", config.minimum().toString());
+            refusals.refused("token", config.minimum());
         }
         context.getEvent()
                 .detail("reason", verdict.name().toLowerCase(Locale.ROOT))

@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.clientversion;
 
 import io.customerauth.keycloak.flows.PackStepFactory;
+import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
@@ -14,7 +15,6 @@ public final class ClientVersionAuthenticatorFactory implements PackStepFactory 
 
     public static final String PROVIDER_ID = "client-version";
 
-    private static final ClientVersionAuthenticator SINGLETON = new ClientVersionAuthenticator();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENT_CHOICES = {
             AuthenticationExecutionModel.Requirement.REQUIRED,
             AuthenticationExecutionModel.Requirement.DISABLED
@@ -30,9 +30,12 @@ public final class ClientVersionAuthenticatorFactory implements PackStepFactory 
             .add()
             .build();
 
+    private final ClientVersionAuthenticator authenticator =
+            new ClientVersionAuthenticator(new VersionRefusals(KeycloakMeterRegistry.get()));
+
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -27,19 +29,22 @@ public final class CustomerAttributeMapper extends AbstractOIDCProtocolMapper
 
     public static final String PROVIDER_ID = "customer-attribute-mapper";
 
-    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = new ArrayList<>();
+    private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = configProperties();
 
-    static {
-        OIDCAttributeMapperHelper.addIncludeInTokensConfig(CONFIG_PROPERTIES, CustomerAttributeMapper.class);
+    /** Keycloak's "add to access token, ID token, ..." switches, built once and never changed. */
+    private static List<ProviderConfigProperty> configProperties() {
+        List<ProviderConfigProperty> properties = new ArrayList<>();
+        OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, CustomerAttributeMapper.class);
+        return List.copyOf(properties);
     }
 
     @Override
     protected void setClaim(IDToken token, ProtocolMapperModel mappingModel, UserSessionModel userSession,
                             KeycloakSession keycloakSession, ClientSessionContext clientSessionCtx) {
         CustomerProfile customer = CustomerProfile.of(userSession.getUser());
-        putIfPresent(token, CustomerProfile.CUSTOMER_ID, customer.customerId());
-        putIfPresent(token, CustomerProfile.COUNTRY, customer.country());
-        putIfPresent(token, CustomerProfile.LANGUAGE, customer.language());
+        putIfPresent(token, CustomerAttributes.CUSTOMER_ID, customer.customerId());
+        putIfPresent(token, CustomerAttributes.COUNTRY, customer.country());
+        putIfPresent(token, CustomerAttributes.LANGUAGE, customer.language());
         // Where Keycloak's own email mapper puts it: one map entry, never a second "email" key (RFC 7519 §4).
         putIfPresent(token, CustomerProfile.EMAIL, customer.email());
     }

@@ -17,8 +17,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +32,7 @@ import java.util.function.Consumer;
  *
  * <p>In a cluster every claim and every release is a round trip to the other nodes (marshalled, encrypted, answered),
  * and a bulk import claims hundreds of ids per batch. So {@link #claimAll} runs {@value #PARALLEL_ROUND_TRIPS} round
- * trips at a time, on a small pool of this node's own, and its claims are released only when the transaction rolls
+ * trips at a time, on a small pool the bulk import's factory owns, and its claims are released only when the transaction rolls
  * back: after a commit they lapse after {@value #LIFESPAN_SECONDS} s, which saves one round trip per new customer and
  * refuses nothing anyone may do meanwhile (the ids are taken by the committed customers; an admin editing such a
  * customer keeps its id and claims nothing).
@@ -41,14 +40,10 @@ import java.util.function.Consumer;
 public final class CustomerIdClaims {
 
     static final int LIFESPAN_SECONDS = 120;
-    static final int PARALLEL_ROUND_TRIPS = 8;
+    /** The threads a bulk import's pool for {@link #claimAll} should have. */
+    public static final int PARALLEL_ROUND_TRIPS = 8;
     /** Below this many ids, one thread does it: nothing to gain from handing work over. */
     private static final int PARALLEL_FROM = 32;
-    private static final ExecutorService ROUND_TRIPS = Executors.newFixedThreadPool(PARALLEL_ROUND_TRIPS, task -> {
-        Thread thread = new Thread(task, "customer-auth-id-claims");
-        thread.setDaemon(true);
-        return thread;
-    });
     private static final String PREFIX = "customer-auth:customer-id-claim:";
     private static final String HELD = CustomerIdClaims.class.getName() + ".held";
     private static final String HELD_TO_LAPSE = CustomerIdClaims.class.getName() + ".heldToLapse";
@@ -84,8 +79,8 @@ public final class CustomerIdClaims {
      * Claims many ids for this session's transaction at once; returns those it now holds (an id another transaction
      * holds is left out). Taken in parallel, as if claimed one by one.
      */
-    public Set<String> claimAll(RealmModel realm, Collection<String> customerIds) {
-        Set<String> held = heldByThisTransaction(HELD_TO_LAPSE, false);
+    public Set<String> claimAll(RealmModel realm, Collection<String> customerIds, Executor roundTrips) {
+        Set<String> held = heldByThisTransaction(HELD_TO_LAPSE, roundTrips);
         Set<String> heldOneByOne = heldByThisTransaction();
         Set<String> claimed = ConcurrentHashMap.newKeySet();
         Set<String> keysTaken = ConcurrentHashMap.newKeySet();
@@ -100,7 +95,7 @@ public final class CustomerIdClaims {
         }
         var objects = session.singleUseObjects();
         try {
-            inParallel(wanted, customerId -> {
+            inParallel(wanted, roundTrips, customerId -> {
                 String key = key(realm, customerId);
                 if (objects.putIfAbsent(key, LIFESPAN_SECONDS)) {
                     keysTaken.add(key);
@@ -113,9 +108,12 @@ public final class CustomerIdClaims {
         return claimed;
     }
 
-    /** Runs {@code task} on every item, {@value #PARALLEL_ROUND_TRIPS} at a time; the first failure is thrown. */
-    private static void inParallel(List<String> items, Consumer<String> task) {
-        if (items.size() < PARALLEL_FROM) {
+    /**
+     * Runs {@code task} on every item, in {@value #PARALLEL_ROUND_TRIPS} parts on {@code executor} (one after the
+     * other without one); the first failure is thrown.
+     */
+    private static void inParallel(List<String> items, Executor executor, Consumer<String> task) {
+        if (executor == null || items.size() < PARALLEL_FROM) {
             items.forEach(task);
             return;
         }
@@ -123,24 +121,27 @@ public final class CustomerIdClaims {
         int size = (items.size() + PARALLEL_ROUND_TRIPS - 1) / PARALLEL_ROUND_TRIPS;
         for (int from = 0; from < items.size(); from += size) {
             List<String> part = items.subList(from, Math.min(items.size(), from + size));
-            parts.add(CompletableFuture.runAsync(() -> part.forEach(task), ROUND_TRIPS));
+            parts.add(CompletableFuture.runAsync(() -> part.forEach(task), executor));
         }
         CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
     }
 
     private Set<String> heldByThisTransaction() {
-        return heldByThisTransaction(HELD, true);
+        return heldByThisTransaction(HELD, null);
     }
 
-    /** The keys this transaction holds under {@code attribute}, released when it ends (on commit too, or not). */
-    private Set<String> heldByThisTransaction(String attribute, boolean releaseOnCommit) {
+    /**
+     * The keys this transaction holds under {@code attribute}: released when it ends, one after the other; or, with
+     * {@code lapsing} (claims of {@link #claimAll}), only when it rolls back, on that executor.
+     */
+    private Set<String> heldByThisTransaction(String attribute, Executor lapsing) {
         @SuppressWarnings("unchecked")
         Set<String> held = session.getAttribute(attribute, Set.class);
         if (held == null) {
             held = new HashSet<>();
             session.setAttribute(attribute, held);
             session.getTransactionManager().enlistAfterCompletion(new Release(session.getKeycloakSessionFactory(), held,
-                    releaseOnCommit));
+                    lapsing));
         }
         return held;
     }
@@ -160,17 +161,18 @@ public final class CustomerIdClaims {
 
         private final KeycloakSessionFactory factory;
         private final Set<String> held;
-        private final boolean onCommit;
+        /** Claims that lapse after a commit, released on a rollback on this executor; {@code null} otherwise. */
+        private final Executor lapsing;
 
-        Release(KeycloakSessionFactory factory, Set<String> held, boolean onCommit) {
+        Release(KeycloakSessionFactory factory, Set<String> held, Executor lapsing) {
             this.factory = factory;
             this.held = held;
-            this.onCommit = onCommit;
+            this.lapsing = lapsing;
         }
 
         @Override
         protected void commitImpl() {
-            if (onCommit) {
+            if (lapsing == null) {
                 release();
             }
         }
@@ -184,7 +186,7 @@ public final class CustomerIdClaims {
             if (!held.isEmpty()) {
                 KeycloakModelUtils.runJobInTransaction(factory, session -> {
                     var objects = session.singleUseObjects();
-                    inParallel(List.copyOf(held), objects::remove);
+                    inParallel(List.copyOf(held), lapsing, objects::remove);
                 });
             }
         }

@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.customer;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -46,7 +48,7 @@ public final class UniqueCustomerIdValidator implements SimpleValidator {
             return context;
         }
         boolean takenByAnother = session.users()
-                .searchForUserByUserAttributeStream(realm, CustomerProfile.CUSTOMER_ID, value)
+                .searchForUserByUserAttributeStream(realm, CustomerAttributes.CUSTOMER_ID, value)
                 .anyMatch(other -> user == null || !other.getId().equals(user.getId()));
         if (takenByAnother) {
             context.addError(new ValidationError(ID, inputHint, MESSAGE).setStatusCode(Response.Status.CONFLICT));

@@ -49,7 +49,8 @@ public final class RequestLogScope implements AutoCloseable {
                 context.getHttpRequest().getHttpMethod(), realmRelativePath(context.getUri().getPath()));
     }
 
-    static RequestLogScope open(String remoteAddr, String requestId, String method, String path) {
+    /** Opens the scope of a request from this address, with this method and realm-relative path. */
+    public static RequestLogScope open(String remoteAddr, String requestId, String method, String path) {
         KEYS.forEach(MDC::remove);
         RequestLogScope scope = new RequestLogScope(LogText.escape(method), LogText.escape(path));
         put(REMOTE_ADDR, remoteAddr);
@@ -64,7 +65,7 @@ public final class RequestLogScope implements AutoCloseable {
      * {@code /realms/customers/auth/login/} → {@code /auth/login/}: the path as the seed logged it, relative to
      * the realm; any other path is kept whole.
      */
-    static String realmRelativePath(String path) {
+    public static String realmRelativePath(String path) {
         if (path == null) {
             return "";
         }

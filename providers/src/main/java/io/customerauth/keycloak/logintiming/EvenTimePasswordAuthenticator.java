@@ -1,6 +1,6 @@
 package io.customerauth.keycloak.logintiming;
 
-import io.customerauth.keycloak.passwordhash.HashCostLimits;
+import io.customerauth.keycloak.passwordhash.StoredHashCost;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.directgrant.ValidatePassword;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
@@ -25,7 +25,7 @@ public final class EvenTimePasswordAuthenticator extends ValidatePassword {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        FailedLoginFloor floor = FailedLoginFloor.NODE;
+        FailedLoginFloor floor = context.getSession().getProvider(FailedLoginFloor.class);
         long start = floor.now();
         Optional<StoredPassword> stored = storedPassword(context.getUser());
         if (stored.isEmpty()) {
@@ -53,7 +53,7 @@ public final class EvenTimePasswordAuthenticator extends ValidatePassword {
             PasswordCredentialModel password = PasswordCredentialModel.createFromCredentialModel(credential);
             String algorithm = password.getPasswordCredentialData().getAlgorithm();
             return algorithm == null ? StoredPassword.UNREADABLE
-                    : new StoredPassword(algorithm, HashCostLimits.exceeded(password).isEmpty());
+                    : new StoredPassword(algorithm, StoredHashCost.exceeded(password).isEmpty());
         } catch (RuntimeException unreadable) {
             return StoredPassword.UNREADABLE;
         }

@@ -15,7 +15,7 @@ public final class EvenTimeUsernameAuthenticator extends ValidateUsername {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        FailedLoginFloor floor = FailedLoginFloor.NODE;
+        FailedLoginFloor floor = context.getSession().getProvider(FailedLoginFloor.class);
         long start = floor.now();
         super.authenticate(context);
         if (FlowStep.refused(context)) {

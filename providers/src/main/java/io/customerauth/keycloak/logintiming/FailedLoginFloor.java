@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.logintiming;
 
+import org.keycloak.provider.Provider;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +20,14 @@ import java.util.function.LongSupplier;
  * capped, so that one costly hash cannot slow every failure down without bound: a hash costlier than the cap stays
  * distinguishable (docs/security.md says so).
  *
- * <p>This is timing, a fact of each node's CPU, not state: each node learns its own, nothing is shared.
+ * <p>This is timing, a fact of each node's CPU, not state: each node learns its own, nothing is shared. The node's
+ * one floor, shared by the username and password steps of every realm, is its factory's
+ * ({@link NodeFailedLoginFloorFactory}).
  */
-final class FailedLoginFloor {
+public final class FailedLoginFloor implements Provider {
 
     static final Duration CAP = Duration.ofMillis(1500);
     static final Duration FORGET_AFTER = Duration.ofMinutes(15);
-
-    /** The floor of this node, shared by the username and password steps of every realm. */
-    static final FailedLoginFloor NODE = new FailedLoginFloor(System::nanoTime, FailedLoginFloor::sleep, CAP,
-            FORGET_AFTER);
 
     private final LongSupplier clock;
     private final Sleeper sleeper;
@@ -72,7 +72,7 @@ final class FailedLoginFloor {
         }
     }
 
-    private static void sleep(long nanos) {
+    static void sleep(long nanos) {
         try {
             Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         } catch (InterruptedException e) {
@@ -92,6 +92,11 @@ final class FailedLoginFloor {
         long upperNanos() {
             return averageNanos + 6 * deviationNanos;
         }
+    }
+
+    /** The node's floor outlives every session. */
+    @Override
+    public void close() {
     }
 
     @FunctionalInterface

@@ -1,6 +1,6 @@
 package io.customerauth.keycloak.passwordhash;
 
-/** Keycloak's {@code argon2} (the server's default hash) behind {@link HashCostLimits}. */
+/** Keycloak's {@code argon2} (the server's default hash) behind {@link StoredHashCost}. */
 public final class CappedArgon2PasswordHashProviderFactory extends CappedPasswordHashProviderFactory {
 
     public CappedArgon2PasswordHashProviderFactory() {

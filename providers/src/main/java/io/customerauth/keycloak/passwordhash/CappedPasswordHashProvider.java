@@ -5,7 +5,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-/** Keycloak's own provider, except that {@link #verify} first refuses a hash over {@link HashCostLimits}. */
+/** Keycloak's own provider, except that {@link #verify} first refuses a hash over {@link StoredHashCost}. */
 final class CappedPasswordHashProvider implements PasswordHashProvider {
 
     private final KeycloakSession session;

@@ -12,7 +12,7 @@ import org.keycloak.provider.ProviderConfigProperty;
 
 /**
  * Takes the place of one of Keycloak's own password hash factories ({@code argon2}, the {@code pbkdf2} family) under
- * the same id, so that every stored credential of that algorithm is checked against {@link HashCostLimits} before
+ * the same id, so that every stored credential of that algorithm is checked against {@link StoredHashCost} before
  * Keycloak's provider hashes anything; everything else is Keycloak's: configuration ({@code
  * --spi-password-hashing--<id>--*}), hashing, policy checks, support per environment (argon2 is off under FIPS).
  *

@@ -15,7 +15,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * What verifying a stored hash over {@link HashCostLimits} does instead of hashing: answer "no" at once, and leave a
+ * What verifying a stored hash over {@link StoredHashCost} does instead of hashing: answer "no" at once, and leave a
  * trace an admin can find: a WARNING log line and a {@code LOGIN_ERROR} event with the error {@value #ERROR} and the
  * broken limit as its {@code reason}. Neither holds the hash or the password.
  *
@@ -36,7 +36,7 @@ final class HashCostRefusal {
 
     /** True, after logging and recording the refusal, when this credential must not be hashed. */
     static boolean refuses(KeycloakSession session, PasswordCredentialModel credential) {
-        Optional<String> reason = HashCostLimits.exceeded(credential);
+        Optional<String> reason = StoredHashCost.exceeded(credential);
         if (reason.isEmpty()) {
             return false;
         }

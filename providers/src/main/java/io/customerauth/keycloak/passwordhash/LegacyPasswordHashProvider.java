@@ -17,7 +17,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  * <p>{@link #policyCheck} returns {@code false} for the same reason: a legacy hash never satisfies a policy, so if
  * one of these ids were ever named by a policy, Keycloak would still try to move the credential off it.
  *
- * <p>{@link #verify} refuses a stored hash over {@link HashCostLimits} before any hashing (see {@link HashCostRefusal}).
+ * <p>{@link #verify} refuses a stored hash over {@link StoredHashCost} before any hashing (see {@link HashCostRefusal}).
  */
 abstract class LegacyPasswordHashProvider implements PasswordHashProvider {
 
@@ -53,7 +53,7 @@ abstract class LegacyPasswordHashProvider implements PasswordHashProvider {
     }
 
     /**
-     * Compares the password with the stored hash, whose cost is within {@link HashCostLimits}; {@code false} also for a
+     * Compares the password with the stored hash, whose cost is within {@link StoredHashCost}; {@code false} also for a
      * stored hash this provider cannot read.
      */
     abstract boolean matches(String rawPassword, PasswordCredentialModel credential);

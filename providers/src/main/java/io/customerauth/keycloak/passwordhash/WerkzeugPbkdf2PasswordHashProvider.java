@@ -1,9 +1,10 @@
 package io.customerauth.keycloak.passwordhash;
 
+import io.customerauth.common.credential.WerkzeugPbkdf2Credential;
+
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Locale;
-import java.util.Map;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -18,32 +19,29 @@ import org.keycloak.models.credential.dto.PasswordSecretData;
  * Verifies werkzeug's {@code pbkdf2:<hash>:N$salt$hex} hashes: {@code hashlib.pbkdf2_hmac} of the UTF-8 password with
  * the salt string's UTF-8 bytes, compared as hex. The derived-key length is that of the stored digest (werkzeug's is
  * the hash's digest size: 32 bytes, 64 hex digits, for sha256). The JDK's PBKDF2 encodes the password as UTF-8, as
- * werkzeug does. The iterations and the key length are bounded by {@link HashCostLimits}.
+ * werkzeug does. The iterations and the key length are bounded by {@link StoredHashCost}.
  */
 final class WerkzeugPbkdf2PasswordHashProvider extends LegacyPasswordHashProvider {
 
     private static final Logger LOG = Logger.getLogger(WerkzeugPbkdf2PasswordHashProvider.class);
 
-    static final String HASH_ALGORITHM = "hashAlgorithm";
-
-    /** werkzeug's {@code hashlib} names to JCA algorithms. */
-    static final Map<String, String> JCA_ALGORITHMS = Map.of(
-            "sha1", "PBKDF2WithHmacSHA1",
-            "sha224", "PBKDF2WithHmacSHA224",
-            "sha256", "PBKDF2WithHmacSHA256",
-            "sha384", "PBKDF2WithHmacSHA384",
-            "sha512", "PBKDF2WithHmacSHA512");
-
     WerkzeugPbkdf2PasswordHashProvider(KeycloakSession session) {
         super(WerkzeugPbkdf2PasswordHashProviderFactory.PROVIDER_ID, session);
+    }
+
+    /** The JCA name of werkzeug's {@code hashlib} digest ({@code sha256}: {@code PBKDF2WithHmacSHA256}), or null. */
+    static String jcaAlgorithm(String hashName) {
+        String digest = hashName == null ? null : hashName.toLowerCase(Locale.ROOT);
+        return WerkzeugPbkdf2Credential.DIGESTS.contains(digest) ? "PBKDF2WithHmac" + digest.toUpperCase(Locale.ROOT)
+                : null;
     }
 
     @Override
     boolean matches(String rawPassword, PasswordCredentialModel credential) {
         PasswordCredentialData data = credential.getPasswordCredentialData();
         PasswordSecretData secret = credential.getPasswordSecretData();
-        String hashName = data.getAdditionalParameters().getFirst(HASH_ALGORITHM);
-        String jcaAlgorithm = hashName == null ? null : JCA_ALGORITHMS.get(hashName.toLowerCase(Locale.ROOT));
+        String hashName = data.getAdditionalParameters().getFirst(WerkzeugPbkdf2Credential.HASH_ALGORITHM);
+        String jcaAlgorithm = jcaAlgorithm(hashName);
         int iterations = data.getHashIterations();
         byte[] expected = Hex.decode(secret.getValue());
         if (jcaAlgorithm == null || iterations < 1 || expected == null

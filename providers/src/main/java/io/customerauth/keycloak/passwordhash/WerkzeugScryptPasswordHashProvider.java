@@ -1,5 +1,7 @@
 package io.customerauth.keycloak.passwordhash;
 
+import io.customerauth.common.credential.WerkzeugScryptCredential;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
@@ -14,15 +16,12 @@ import org.keycloak.models.credential.dto.PasswordSecretData;
  * Verifies werkzeug's {@code scrypt:N:r:p$salt$hex} hashes (its default since werkzeug 3): {@code hashlib.scrypt} of
  * the UTF-8 password with the salt string's UTF-8 bytes, compared as hex. The derived-key length is that of the stored
  * digest (werkzeug's is 64 bytes, 128 hex digits). Werkzeug hands {@code hashlib} a {@code maxmem} of
- * {@code 132 * N * r * p} bytes; here N, r and p are bounded by {@link HashCostLimits} before any work, so that a
+ * {@code 132 * N * r * p} bytes; here N, r and p are bounded by {@link StoredHashCost} before any work, so that a
  * hostile parameter set in the store cannot exhaust the server's heap or CPU.
  */
 final class WerkzeugScryptPasswordHashProvider extends LegacyPasswordHashProvider {
 
     private static final Logger LOG = Logger.getLogger(WerkzeugScryptPasswordHashProvider.class);
-
-    static final String BLOCK_SIZE = "blockSize";
-    static final String PARALLELISM = "parallelism";
 
     WerkzeugScryptPasswordHashProvider(KeycloakSession session) {
         super(WerkzeugScryptPasswordHashProviderFactory.PROVIDER_ID, session);
@@ -33,8 +32,8 @@ final class WerkzeugScryptPasswordHashProvider extends LegacyPasswordHashProvide
         PasswordCredentialData data = credential.getPasswordCredentialData();
         PasswordSecretData secret = credential.getPasswordSecretData();
         int n = data.getHashIterations();
-        int r = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(BLOCK_SIZE));
-        int p = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(PARALLELISM));
+        int r = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(WerkzeugScryptCredential.BLOCK_SIZE));
+        int p = Hex.parsePositiveInt(data.getAdditionalParameters().getFirst(WerkzeugScryptCredential.PARALLELISM));
         byte[] expected = Hex.decode(secret.getValue());
         if (r < 1 || p < 1 || expected == null || expected.length == 0 || secret.getSalt() == null) {
             LOG.warnf("Stored werkzeug-scrypt credential %s is malformed; the password cannot be verified",

@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
-import io.customerauth.keycloak.customer.CustomerProfile;
+import io.customerauth.common.customer.CustomerAttributes;
+
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.locale.LocaleSelectorProvider;
@@ -16,44 +17,45 @@ import java.util.Map;
  * The pack's mails, sent through Keycloak's own {@link EmailTemplateProvider} with the realm's email theme, in the
  * customer's {@code language} (when the realm supports it; the realm's default otherwise).
  */
-final class CustomerMail {
+final class CustomerMail implements ResetMail {
 
     static final String RESET_CODE_TEMPLATE = "customer-reset-code.ftl";
     static final String PASSWORD_CHANGED_TEMPLATE = "customer-password-changed.ftl";
 
     private final KeycloakSession session;
     private final RealmModel realm;
-    private final UserModel user;
 
-    CustomerMail(KeycloakSession session, RealmModel realm, UserModel user) {
+    CustomerMail(KeycloakSession session, RealmModel realm) {
         this.session = session;
         this.realm = realm;
-        this.user = user;
     }
 
-    void sendResetCode(String code, int lifetimeMinutes) throws EmailException {
+    @Override
+    public void sendResetCode(UserModel user, String code, int lifetimeMinutes) throws EmailException {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("code", code);
         attributes.put("lifetimeMinutes", lifetimeMinutes);
-        send("customerResetCodeSubject", RESET_CODE_TEMPLATE, attributes);
+        send(user, "customerResetCodeSubject", RESET_CODE_TEMPLATE, attributes);
     }
 
-    void sendPasswordChanged() throws EmailException {
-        send("customerPasswordChangedSubject", PASSWORD_CHANGED_TEMPLATE, new HashMap<>());
+    @Override
+    public void sendPasswordChanged(UserModel user) throws EmailException {
+        send(user, "customerPasswordChangedSubject", PASSWORD_CHANGED_TEMPLATE, new HashMap<>());
     }
 
     /**
      * Sends in the customer's language. With no authentication session, Keycloak's locale selector reads the user's
      * choice from a session attribute: it is set for this send only, and the session's own value comes back after.
      */
-    private void send(String subjectKey, String template, Map<String, Object> attributes) throws EmailException {
-        String language = user.getFirstAttribute(CustomerProfile.LANGUAGE);
+    private void send(UserModel user, String subjectKey, String template, Map<String, Object> attributes)
+            throws EmailException {
+        String language = user.getFirstAttribute(CustomerAttributes.LANGUAGE);
         Object previous = session.getAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE);
         if (language != null) {
             session.setAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE, language);
         }
         try {
-            templates().send(subjectKey, List.of(), template, attributes);
+            templates(user).send(subjectKey, List.of(), template, attributes);
         } finally {
             if (language != null && previous == null) {
                 session.removeAttribute(LocaleSelectorProvider.USER_REQUEST_LOCALE);
@@ -73,7 +75,7 @@ final class CustomerMail {
     }
 
     /** Keycloak adds its own template attributes to the map it is given, so it must be mutable. */
-    private EmailTemplateProvider templates() {
+    private EmailTemplateProvider templates(UserModel user) {
         return session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user);
     }
 }

@@ -31,6 +31,12 @@ final class ResetCodeAuthenticator implements PackStep {
     /** When the code was used (epoch seconds), for {@link ResetFinishAction}: set only by a right code. */
     static final String CODE_USED_AT = "customer-auth.reset-code-used-at";
 
+    private final ResetCodeOutcomes outcomes;
+
+    ResetCodeAuthenticator(ResetCodeOutcomes outcomes) {
+        this.outcomes = outcomes;
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         requestCode(context);
@@ -54,7 +60,8 @@ final class ResetCodeAuthenticator implements PackStep {
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
         boolean accountCanReset = user != null && user.isEnabled();
-        if (accountCanReset && new ResetCodeStore(session, ResetCodeSettings.of(realm)).use(realm, user, code.strip())) {
+        if (accountCanReset && new ResetCodeStore(session, ResetCodeSettings.of(realm), outcomes)
+                .use(realm, user, code.strip())) {
             AuthenticationSessionModel authSession = context.getAuthenticationSession();
             authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
             authSession.setAuthNote(CODE_USED_AT, Integer.toString(Time.currentTime()));
@@ -75,7 +82,7 @@ final class ResetCodeAuthenticator implements PackStep {
     }
 
     /** What {@code POST /forgot_password/} does with the email the customer gave on the previous page. */
-    private static void requestCode(AuthenticationFlowContext context) {
+    private void requestCode(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         String email = user != null && user.getEmail() != null ? user.getEmail()
                 : context.getAuthenticationSession().getAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
@@ -83,7 +90,7 @@ final class ResetCodeAuthenticator implements PackStep {
             return;
         }
         String clientId = context.getAuthenticationSession().getClient().getClientId();
-        new ForgotPassword(context.getSession(), clientId).request(email.strip());
+        ForgotPassword.of(context.getSession(), clientId, outcomes).request(email.strip());
     }
 
     private static LoginFormsProvider form(AuthenticationFlowContext context) {

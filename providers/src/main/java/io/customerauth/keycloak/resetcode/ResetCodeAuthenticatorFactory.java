@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.resetcode;
 
 import io.customerauth.keycloak.flows.PackStepFactory;
+import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
@@ -17,15 +18,17 @@ public final class ResetCodeAuthenticatorFactory implements PackStepFactory {
 
     public static final String PROVIDER_ID = "customer-reset-code";
 
-    private static final ResetCodeAuthenticator SINGLETON = new ResetCodeAuthenticator();
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENT_CHOICES = {
             AuthenticationExecutionModel.Requirement.REQUIRED
     };
     private static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ResetCodeSetting.configProperties();
 
+    private final ResetCodeAuthenticator authenticator =
+            new ResetCodeAuthenticator(new ResetCodeOutcomes(KeycloakMeterRegistry.get()));
+
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override

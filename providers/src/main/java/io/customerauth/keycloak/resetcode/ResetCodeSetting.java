@@ -39,11 +39,7 @@ enum ResetCodeSetting {
             300, 0, "customerAuth.resetCode.mailsPerRealm"),
     REALM_WINDOW_SECONDS("realmWindowSeconds", "Window of the realm mail limit (seconds)",
             "The fixed window the code mails per realm are counted in.",
-            60, 1, "customerAuth.resetCode.realmWindowSeconds"),
-    MAX_QUEUED_JOBS("maxQueuedJobs", "Mail jobs waiting per node",
-            "The realm's code lookups and mails waiting or running at once on one server; beyond it they are"
-                    + " dropped, the answer stays the same and an event says how many.",
-            200, 1, "customerAuth.resetCode.maxQueuedJobs");
+            60, 1, "customerAuth.resetCode.realmWindowSeconds");
 
     private final String key;
     private final String label;

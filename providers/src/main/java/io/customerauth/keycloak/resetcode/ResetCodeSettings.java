@@ -9,7 +9,6 @@ import static io.customerauth.keycloak.resetcode.ResetCodeSetting.ADDRESS_WINDOW
 import static io.customerauth.keycloak.resetcode.ResetCodeSetting.CODE_LIFETIME_SECONDS;
 import static io.customerauth.keycloak.resetcode.ResetCodeSetting.MAILS_PER_REALM;
 import static io.customerauth.keycloak.resetcode.ResetCodeSetting.MAX_ATTEMPTS;
-import static io.customerauth.keycloak.resetcode.ResetCodeSetting.MAX_QUEUED_JOBS;
 import static io.customerauth.keycloak.resetcode.ResetCodeSetting.REALM_WINDOW_SECONDS;
 import static io.customerauth.keycloak.resetcode.ResetCodeSetting.REQUESTS_PER_ADDRESS;
 import static io.customerauth.keycloak.resetcode.ResetCodeSetting.THROTTLE_SECONDS;
@@ -26,10 +25,9 @@ import static io.customerauth.keycloak.resetcode.ResetCodeSetting.THROTTLE_SECON
  *
  * @param perAddress     forgot-password requests one client address may make per window, across the cluster
  * @param perRealm       verification-code mails the realm may send per window, across the cluster
- * @param maxQueuedJobs  the realm's after-response jobs (mails, lookups) waiting or running at once on one node
  */
 public record ResetCodeSettings(int lifetimeSeconds, int maxAttempts, int throttleSeconds, Limit perAddress,
-                                Limit perRealm, int maxQueuedJobs) {
+                                Limit perRealm) {
 
     public static final String LIFETIME_ACTION = "reset-credentials";
 
@@ -55,8 +53,7 @@ public record ResetCodeSettings(int lifetimeSeconds, int maxAttempts, int thrott
                 MAX_ATTEMPTS.read(stepConfig, realm),
                 THROTTLE_SECONDS.read(stepConfig, realm),
                 new Limit(REQUESTS_PER_ADDRESS.read(stepConfig, realm), ADDRESS_WINDOW_SECONDS.read(stepConfig, realm)),
-                new Limit(MAILS_PER_REALM.read(stepConfig, realm), REALM_WINDOW_SECONDS.read(stepConfig, realm)),
-                MAX_QUEUED_JOBS.read(stepConfig, realm));
+                new Limit(MAILS_PER_REALM.read(stepConfig, realm), REALM_WINDOW_SECONDS.read(stepConfig, realm)));
     }
 
     public int lifetimeMinutes() {

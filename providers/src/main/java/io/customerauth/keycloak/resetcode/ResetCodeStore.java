@@ -1,7 +1,5 @@
 package io.customerauth.keycloak.resetcode;
 
-import io.customerauth.keycloak.metrics.PackMetrics;
-import io.customerauth.keycloak.metrics.PackMetrics.ResetCodeOutcome;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -31,15 +29,22 @@ final class ResetCodeStore {
     private final SingleUseObjectProvider store;
     private final ResetCodeSettings settings;
     private final Matcher matcher;
+    private final ResetCodeOutcomes outcomes;
 
-    ResetCodeStore(KeycloakSession session, ResetCodeSettings settings) {
-        this(session.singleUseObjects(), settings, ResetCodeHash::matches);
+    ResetCodeStore(KeycloakSession session, ResetCodeSettings settings, ResetCodeOutcomes outcomes) {
+        this(session.singleUseObjects(), settings, outcomes);
     }
 
-    ResetCodeStore(SingleUseObjectProvider store, ResetCodeSettings settings, Matcher matcher) {
+    ResetCodeStore(SingleUseObjectProvider store, ResetCodeSettings settings, ResetCodeOutcomes outcomes) {
+        this(store, settings, ResetCodeHash::matches, outcomes);
+    }
+
+    ResetCodeStore(SingleUseObjectProvider store, ResetCodeSettings settings, Matcher matcher,
+                   ResetCodeOutcomes outcomes) {
         this.store = store;
         this.settings = settings;
         this.matcher = matcher;
+        this.outcomes = outcomes;
     }
 
     /** The comparison of a code with the stored salted hash ({@link ResetCodeHash#matches}). */
@@ -84,7 +89,7 @@ final class ResetCodeStore {
         }
         if (slot == settings.maxAttempts()) {
             kill(realm, user, entry);
-            PackMetrics.resetCode(ResetCodeOutcome.WRONG_TRIES_EXHAUSTED);
+            outcomes.count(ResetCodeOutcome.WRONG_TRIES_EXHAUSTED);
         }
         return false;
     }

@@ -34,8 +34,7 @@ public final class ResetFinishAction implements RequiredActionProvider, Required
         String codeUsedAt = authSession.getAuthNote(ResetCodeAuthenticator.CODE_USED_AT);
         UserModel user = context.getUser();
         if (codeUsedAt != null && passwordChangedSince(user, Long.parseLong(codeUsedAt))) {
-            new PasswordReset(context.getSession(), authSession.getClient().getClientId())
-                    .afterPasswordChanged(context.getRealm(), user);
+            PasswordChanged.of(context.getSession()).after(user);
             context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
                     .detail(Details.USERNAME, user.getUsername())
                     .detail(Details.EMAIL, user.getEmail())

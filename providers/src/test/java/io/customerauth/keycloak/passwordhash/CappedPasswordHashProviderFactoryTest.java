@@ -26,7 +26,7 @@ class CappedPasswordHashProviderFactoryTest {
 
     @Test
     void neverHandsAnOverCostHashToKeycloaksProvider() {
-        PasswordCredentialModel poisoned = HashCostLimitsTest.argon2(1_048_576, 9999, 1, 32, 32);
+        PasswordCredentialModel poisoned = StoredHashCostTest.argon2(1_048_576, 9999, 1, 32, 32);
 
         assertThat(capped.create(null).verify("Customer-Pass-1", poisoned)).isFalse();
         assertThat(keycloak.verifications).hasValue(0);
@@ -34,7 +34,7 @@ class CappedPasswordHashProviderFactoryTest {
 
     @Test
     void letsKeycloakVerifyEveryOtherHash() {
-        PasswordCredentialModel normal = HashCostLimitsTest.argon2(7168, 5, 1, 32, 32);
+        PasswordCredentialModel normal = StoredHashCostTest.argon2(7168, 5, 1, 32, 32);
 
         assertThat(capped.create(null).verify("Customer-Pass-1", normal)).isTrue();
         assertThat(keycloak.verifications).hasValue(1);

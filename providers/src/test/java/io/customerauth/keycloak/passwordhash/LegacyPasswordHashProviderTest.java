@@ -59,7 +59,7 @@ class LegacyPasswordHashProviderTest {
     @MethodSource("overCostHashes")
     void refusesAStoredHashOverTheCostLimitsAtOnce(PasswordHashProviderFactory factory,
                                                    org.keycloak.models.credential.PasswordCredentialModel credential) {
-        assertThat(HashCostLimits.exceeded(credential)).isPresent();
+        assertThat(StoredHashCost.exceeded(credential)).isPresent();
 
         boolean verified = assertTimeoutPreemptively(Duration.ofMillis(500),
                 () -> factory.create(null).verify("Customer-Pass-1", credential));

@@ -2,6 +2,8 @@ package io.customerauth.keycloak.passwordhash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.customerauth.common.credential.WerkzeugPbkdf2Credential;
+import javax.crypto.SecretKeyFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -51,6 +53,15 @@ class WerkzeugPbkdf2PasswordHashProviderTest {
     void usesTheSaltAsItsLiteralUtf8StringNeverDecoded() {
         assertThat(provider.verify("Customer-Pass-1", StoredCredentials.werkzeugPbkdf2(BASE64_LOOKING_SALT))).isTrue();
         assertThat(provider.verify("Customer-Pass-1", StoredCredentials.werkzeugPbkdf2(NON_ASCII_SALT))).isTrue();
+    }
+
+    @Test
+    void theJdkComputesEveryDigestTheImportToolAccepts() throws Exception {
+        for (String digest : WerkzeugPbkdf2Credential.DIGESTS) {
+            assertThat(SecretKeyFactory.getInstance(WerkzeugPbkdf2PasswordHashProvider.jcaAlgorithm(digest)))
+                    .as(digest).isNotNull();
+        }
+        assertThat(WerkzeugPbkdf2PasswordHashProvider.jcaAlgorithm("md5")).isNull();
     }
 
     @Test

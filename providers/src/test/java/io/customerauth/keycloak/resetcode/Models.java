@@ -22,6 +22,20 @@ final class Models {
                 });
     }
 
+    /** A customer account: id, email (also its username), enabled or not. */
+    static UserModel customer(String id, String email, boolean enabled) {
+        return (UserModel) Proxy.newProxyInstance(Models.class.getClassLoader(), new Class<?>[] {UserModel.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getId" -> id;
+                    case "getEmail", "getUsername" -> email;
+                    case "isEnabled" -> enabled;
+                    case "toString" -> "user " + id;
+                    case "hashCode" -> id.hashCode();
+                    case "equals" -> proxy == args[0];
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
     static UserModel user(String id) {
         return (UserModel) Proxy.newProxyInstance(Models.class.getClassLoader(), new Class<?>[] {UserModel.class},
                 (proxy, method, args) -> switch (method.getName()) {

@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.resetcode;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -29,7 +30,7 @@ class ResetCodeStoreTest {
             (code, salt, hash) -> {
                 comparisons.incrementAndGet();
                 return ResetCodeHash.matches(code, salt, hash);
-            });
+            }, new ResetCodeOutcomes(new SimpleMeterRegistry()));
 
     @Test
     void parallelGuessesThatAllReadTheCodeAtOnceGetNoMoreComparisonsThanTheAllowedTries() throws Exception {

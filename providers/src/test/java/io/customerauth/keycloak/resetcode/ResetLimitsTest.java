@@ -34,7 +34,7 @@ class ResetLimitsTest {
     @Test
     void addressesAndRealmMailsAreSeparateLimitsAndEveryKeyIsNamespaced() {
         InMemorySingleUseObjects store = new InMemorySingleUseObjects();
-        ResetCodeSettings settings = new ResetCodeSettings(600, 5, 60, new Limit(1, 600), new Limit(2, 60), 10);
+        ResetCodeSettings settings = new ResetCodeSettings(600, 5, 60, new Limit(1, 600), new Limit(2, 60));
         ResetLimits limits = new ResetLimits(store, "realm-1", settings);
 
         assertThat(limits.admitRequestFrom("198.51.100.1").admitted()).isTrue();

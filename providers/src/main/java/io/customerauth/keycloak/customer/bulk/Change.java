@@ -1,12 +1,13 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import io.customerauth.common.customer.CustomerAttributes;
 import io.customerauth.keycloak.customer.CustomerProfile;
 
 /** What a re-run may change of a customer it finds by customer_id; nothing else of theirs is touched. */
 enum Change {
     EMAIL(CustomerProfile.EMAIL),
-    COUNTRY(CustomerProfile.COUNTRY),
-    LANGUAGE(CustomerProfile.LANGUAGE),
+    COUNTRY(CustomerAttributes.COUNTRY),
+    LANGUAGE(CustomerAttributes.LANGUAGE),
     PASSWORD("password");
 
     private final String field;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,6 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.util.JsonSerialization;
 
 import io.customerauth.keycloak.customer.CustomerIdClaims;
-import io.customerauth.keycloak.metrics.PackMetrics;
 
 /**
  * {@code GET /admin/realms/{realm}/customer-import}: what the endpoint accepts (the import tool's probe).
@@ -59,13 +59,20 @@ public final class CustomerImportResource {
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
     private final AdminEventBuilder adminEvent;
+    private final ImportMetrics metrics;
+    private final CustomerStores stores;
+    private final Executor claimRoundTrips;
 
     CustomerImportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                           AdminEventBuilder adminEvent) {
+                           AdminEventBuilder adminEvent, ImportMetrics metrics, CustomerStores stores,
+                           Executor claimRoundTrips) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
         this.adminEvent = adminEvent;
+        this.metrics = metrics;
+        this.stores = stores;
+        this.claimRoundTrips = claimRoundTrips;
     }
 
     @GET
@@ -96,12 +103,12 @@ public final class CustomerImportResource {
         if (users.size() > MAX_BATCH_SIZE) {
             return error(Response.Status.BAD_REQUEST, "At most " + MAX_BATCH_SIZE + " users per request");
         }
-        CustomerStore customers = CustomerStores.choose(session, realm, store != null);
+        CustomerStore customers = stores.choose(session, realm, store != null);
         CustomerIdClaims claims = CustomerIdClaims.of(session);
         CustomerBatch.Outcome outcome;
         try {
             outcome = new CustomerBatch(customers, RealmCustomerRules.of(session),
-                    customerIds -> claims.claimAll(realm, customerIds)).run(users, dryRun);
+                    customerIds -> claims.claimAll(realm, customerIds, claimRoundTrips)).run(users, dryRun);
         } catch (ModelDuplicateException e) {
             // Another writer stored one of these emails after our lookup: let the client split and retry.
             session.getTransactionManager().setRollbackOnly();
@@ -144,7 +151,7 @@ public final class CustomerImportResource {
         }
         CustomerStore.Page page;
         try {
-            page = CustomerStores.choose(session, realm, store != null).page(after, size);
+            page = stores.choose(session, realm, store != null).page(after, size);
         } catch (IllegalArgumentException e) {
             return error(Response.Status.BAD_REQUEST, "after is not a cursor this endpoint gave");
         }
@@ -166,7 +173,7 @@ public final class CustomerImportResource {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                counts.forEach((status, count) -> PackMetrics.imported(status.name(), count));
+                counts.forEach((status, count) -> metrics.imported(status.name(), count));
             }
 
             @Override

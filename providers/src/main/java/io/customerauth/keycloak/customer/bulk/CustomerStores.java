@@ -14,13 +14,16 @@ final class CustomerStores {
 
     private static final String USER_STORAGE_PROVIDER = "org.keycloak.storage.UserStorageProvider";
 
-    private CustomerStores() {
+    private final KeycloakJpa jpa;
+
+    CustomerStores(KeycloakJpa jpa) {
+        this.jpa = jpa;
     }
 
     /** @param modelOnly the caller asked for the user model ({@code ?store=model}) */
-    static CustomerStore choose(KeycloakSession session, RealmModel realm, boolean modelOnly) {
+    CustomerStore choose(KeycloakSession session, RealmModel realm, boolean modelOnly) {
         if (!modelOnly && !federated(realm) && realm.getDefaultGroupsStream().findAny().isEmpty()) {
-            KeycloakJpa.Database database = KeycloakJpa.database(session);
+            KeycloakJpa.Database database = jpa.database(session);
             EntityManager em = database != null && database.postgres() ? KeycloakJpa.entityManager(session) : null;
             if (em != null) {
                 return new SqlCustomerStore(session, realm, em, database);

@@ -11,7 +11,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
-import io.customerauth.keycloak.customer.CustomerProfile;
+import io.customerauth.common.customer.CustomerAttributes;
 
 /**
  * One user of a batch, read from its representation in the shape the import tool sends: username = email, the
@@ -26,8 +26,8 @@ record ImportedCustomer(String email, String customerId, String country, String 
                         String passwordFingerprint) {
 
     private static final String NOT_JSON = "credentials: credentialData or secretData is not valid JSON";
-    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CustomerProfile.CUSTOMER_ID, CustomerProfile.COUNTRY,
-            CustomerProfile.LANGUAGE);
+    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CustomerAttributes.CUSTOMER_ID, CustomerAttributes.COUNTRY,
+            CustomerAttributes.LANGUAGE);
 
     /** The customer, or an exception whose message says what is wrong with the representation. */
     static ImportedCustomer from(UserRepresentation user) throws InvalidCustomerException {
@@ -62,12 +62,12 @@ record ImportedCustomer(String email, String customerId, String country, String 
                 throw new InvalidCustomerException(name + ": exactly one value required");
             }
             String value = values.get(0).trim();
-            attributes.put(name, List.of(name.equals(CustomerProfile.CUSTOMER_ID)
+            attributes.put(name, List.of(name.equals(CustomerAttributes.CUSTOMER_ID)
                     ? value.toLowerCase(Locale.ROOT) : value));
         }
         PasswordCredentialModel password = password(user.getCredentials());
-        return new ImportedCustomer(email, attributes.get(CustomerProfile.CUSTOMER_ID).get(0),
-                attributes.get(CustomerProfile.COUNTRY).get(0), attributes.get(CustomerProfile.LANGUAGE).get(0),
+        return new ImportedCustomer(email, attributes.get(CustomerAttributes.CUSTOMER_ID).get(0),
+                attributes.get(CustomerAttributes.COUNTRY).get(0), attributes.get(CustomerAttributes.LANGUAGE).get(0),
                 user.getFirstName(), user.getLastName(), attributes, password,
                 password == null ? null : fingerprint(password));
     }

@@ -12,8 +12,9 @@ import org.keycloak.provider.ProviderFactory;
 
 /**
  * Keycloak's own JPA store, reached by name because keycloak-model-jpa cannot be a build dependency (its parent POM is
- * not on Maven Central): the request transaction's entity manager, and what the database is. Everything here answers
- * "not available" rather than failing, and the bulk import then goes through Keycloak's user model.
+ * not on Maven Central): the request transaction's entity manager, and what the database is (asked once per node,
+ * kept by the import's factory). Everything here answers "not available" rather than failing, and the bulk import
+ * then goes through Keycloak's user model.
  */
 final class KeycloakJpa {
 
@@ -21,8 +22,8 @@ final class KeycloakJpa {
     private static final String JPA_CONNECTION_PROVIDER_FACTORY =
             "org.keycloak.connections.jpa.JpaConnectionProviderFactory";
 
-    /** The database product and schema, asked once per node: they cannot change while it runs. */
-    private static volatile Database database;
+    /** The database product and schema, asked once: they cannot change while the node runs. */
+    private volatile Database database;
 
     /** @param product the JDBC driver's product name, e.g. {@code PostgreSQL}; {@code schema} may be null */
     record Database(String product, String schema) {
@@ -34,9 +35,6 @@ final class KeycloakJpa {
         String table(String name) {
             return schema == null || schema.isBlank() ? name : schema + "." + name;
         }
-    }
-
-    private KeycloakJpa() {
     }
 
     /** The entity manager of this session's transaction, or {@code null}. */
@@ -51,7 +49,7 @@ final class KeycloakJpa {
     }
 
     /** The database Keycloak stores into, or {@code null} when it cannot be told. */
-    static Database database(KeycloakSession session) {
+    Database database(KeycloakSession session) {
         Database known = database;
         if (known != null) {
             return known;

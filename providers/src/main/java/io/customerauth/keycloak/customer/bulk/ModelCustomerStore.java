@@ -14,7 +14,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
-import io.customerauth.keycloak.customer.CustomerProfile;
+import io.customerauth.common.customer.CustomerAttributes;
 
 /**
  * The customers through Keycloak's user model, as the admin API reaches them: works with any database and with user
@@ -42,7 +42,7 @@ final class ModelCustomerStore implements CustomerStore {
     public Map<String, StoredCustomer> byCustomerId(Collection<String> customerIds) {
         Map<String, StoredCustomer> found = new HashMap<>();
         for (String customerId : customerIds) {
-            session.users().searchForUserByUserAttributeStream(realm, CustomerProfile.CUSTOMER_ID, customerId)
+            session.users().searchForUserByUserAttributeStream(realm, CustomerAttributes.CUSTOMER_ID, customerId)
                     .findFirst().ifPresent(user -> found.put(customerId, stored(user, customerId)));
         }
         return found;
@@ -52,7 +52,7 @@ final class ModelCustomerStore implements CustomerStore {
         CredentialModel password = user.credentialManager().getStoredCredentialsByTypeStream(
                 PasswordCredentialModel.TYPE).findFirst().orElse(null);
         return new StoredCustomer(user.getId(), customerId, user.getUsername(), user.getEmail(),
-                user.getFirstAttribute(CustomerProfile.COUNTRY), user.getFirstAttribute(CustomerProfile.LANGUAGE),
+                user.getFirstAttribute(CustomerAttributes.COUNTRY), user.getFirstAttribute(CustomerAttributes.LANGUAGE),
                 password == null ? null : password.getId(), password == null ? null : password.getUserLabel());
     }
 
@@ -95,7 +95,7 @@ final class ModelCustomerStore implements CustomerStore {
         if (customer.lastName() != null) {
             user.setLastName(customer.lastName());
         }
-        for (String name : ImportedCustomer.CUSTOMER_ATTRIBUTES) {
+        for (String name : CustomerAttributes.ALL) {
             user.setSingleAttribute(name, customer.attributes().get(name).get(0));
         }
         if (customer.password() != null) {
@@ -114,10 +114,10 @@ final class ModelCustomerStore implements CustomerStore {
                 user.setEmail(customer.email());
             }
             if (update.changes(Change.COUNTRY)) {
-                user.setSingleAttribute(CustomerProfile.COUNTRY, customer.country());
+                user.setSingleAttribute(CustomerAttributes.COUNTRY, customer.country());
             }
             if (update.changes(Change.LANGUAGE)) {
-                user.setSingleAttribute(CustomerProfile.LANGUAGE, customer.language());
+                user.setSingleAttribute(CustomerAttributes.LANGUAGE, customer.language());
             }
             if (update.changes(Change.PASSWORD)) {
                 String existing = update.stored().passwordId();
@@ -149,8 +149,8 @@ final class ModelCustomerStore implements CustomerStore {
         List<UserModel> users = session.users().searchForUserStream(realm, Map.of(UserModel.INCLUDE_SERVICE_ACCOUNT,
                 "false"), first, max).toList();
         List<RealmCustomer> customers = users.stream()
-                .filter(user -> user.getFirstAttribute(CustomerProfile.CUSTOMER_ID) != null)
-                .map(user -> new RealmCustomer(user.getFirstAttribute(CustomerProfile.CUSTOMER_ID), user.getId()))
+                .filter(user -> user.getFirstAttribute(CustomerAttributes.CUSTOMER_ID) != null)
+                .map(user -> new RealmCustomer(user.getFirstAttribute(CustomerAttributes.CUSTOMER_ID), user.getId()))
                 .toList();
         return new Page(customers, users.size() < max ? null : Integer.toString(first + users.size()));
     }

@@ -15,7 +15,7 @@ import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import io.customerauth.keycloak.customer.CustomerProfile;
+import io.customerauth.common.customer.CustomerAttributes;
 
 /**
  * The customers in Keycloak's own tables, below its user model, in the request's transaction: a batch is looked up
@@ -68,10 +68,10 @@ final class SqlCustomerStore implements CustomerStore {
                             + " FROM " + table("user_attribute") + " a JOIN " + table("user_entity") + " u"
                             + " ON u.id = a.user_id"
                             + " WHERE a.name = :customerId AND a.value IN (:ids) AND u.realm_id = :realm")
-                    .setParameter("country", CustomerProfile.COUNTRY)
-                    .setParameter("language", CustomerProfile.LANGUAGE)
+                    .setParameter("country", CustomerAttributes.COUNTRY)
+                    .setParameter("language", CustomerAttributes.LANGUAGE)
                     .setParameter("password", PasswordCredentialModel.TYPE)
-                    .setParameter("customerId", CustomerProfile.CUSTOMER_ID)
+                    .setParameter("customerId", CustomerAttributes.CUSTOMER_ID)
                     .setParameter("ids", ids)
                     .setParameter("realm", realm.getId())
                     .getResultList();
@@ -131,7 +131,7 @@ final class SqlCustomerStore implements CustomerStore {
             users.add(id, customer.email(), customer.email(),
                     duplicateEmails ? KeycloakModelUtils.generateId() : customer.email(), true, true,
                     customer.firstName(), customer.lastName(), realm.getId(), now, now, null, null, 0);
-            for (String name : ImportedCustomer.CUSTOMER_ATTRIBUTES) {
+            for (String name : CustomerAttributes.ALL) {
                 attributes.add(KeycloakModelUtils.generateId(), name, customer.attributes().get(name).get(0), id,
                         null, null, null);
             }
@@ -165,7 +165,7 @@ final class SqlCustomerStore implements CustomerStore {
                         + " JOIN " + table("user_entity") + " u ON u.id = a.user_id"
                         + " WHERE u.realm_id = :realm AND a.name = :customerId AND a.value > :after ORDER BY a.value")
                 .setParameter("realm", realm.getId())
-                .setParameter("customerId", CustomerProfile.CUSTOMER_ID)
+                .setParameter("customerId", CustomerAttributes.CUSTOMER_ID)
                 .setParameter("after", cursor == null ? "" : cursor)
                 .setMaxResults(max)
                 .getResultList();

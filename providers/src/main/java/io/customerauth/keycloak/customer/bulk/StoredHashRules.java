@@ -7,11 +7,11 @@ import java.util.Map;
 import org.keycloak.credential.hash.PasswordHashProvider;
 import org.keycloak.models.KeycloakSession;
 
-import io.customerauth.keycloak.passwordhash.HashCostLimits;
+import io.customerauth.keycloak.passwordhash.StoredHashCost;
 
 /**
  * A stored hash is imported only when the server can verify it (a password hash provider for its algorithm) and its
- * cost is within {@link HashCostLimits}: a hash must never be a CPU or memory bomb at login.
+ * cost is within {@link StoredHashCost}: a hash must never be a CPU or memory bomb at login.
  */
 final class StoredHashRules {
 
@@ -33,7 +33,7 @@ final class StoredHashRules {
             errors.add("credentials: no password hash provider '" + algorithm + "'");
             return;
         }
-        HashCostLimits.exceeded(customer.password())
+        StoredHashCost.exceeded(customer.password())
                 .ifPresent(overCost -> errors.add("credentials: password hash over the cost limits: " + overCost));
     }
 }

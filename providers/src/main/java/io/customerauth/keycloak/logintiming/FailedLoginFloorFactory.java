@@ -1,0 +1,6 @@
+package io.customerauth.keycloak.logintiming;
+
+import org.keycloak.provider.ProviderFactory;
+
+public interface FailedLoginFloorFactory extends ProviderFactory<FailedLoginFloor> {
+}
