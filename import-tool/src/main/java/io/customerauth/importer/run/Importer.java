@@ -271,7 +271,7 @@ public final class Importer {
     /** The first report failure stops the import: the report could no longer list every record not created. */
     private void reportFailed(ReportFileException e) {
         if (reportError.compareAndSet(null, e.getMessage())) {
-            progress.message("error: " + e.getMessage() + "; the import stops (a re-run skips what was written)");
+            progress.message("error: " + e.getMessage() + "; the import stops (a re-run finds what was written unchanged)");
         }
     }
 
