@@ -178,7 +178,7 @@ public final class ImportBench {
     }
 
     /** The tool's closing summary: the lines after its last progress line. */
-    private static List<String> summary(Path log) {
+    static List<String> summary(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             List<String> summary = new ArrayList<>();

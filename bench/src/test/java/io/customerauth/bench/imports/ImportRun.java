@@ -209,7 +209,7 @@ public final class ImportRun {
         ImportPhase.Memory memory = new ImportPhase.Memory(ImportBench.peakHeap(gcLog), toolPeak, keycloakBefore,
                 keycloakPeak);
         Files.deleteIfExists(file);
-        List<String> summary = Files.readAllLines(log).stream().filter(line -> line.startsWith("  ")).toList();
+        List<String> summary = ImportBench.summary(log);
         CreationTimeline timeline;
         try (Connection connection = database.connect()) {
             timeline = CreationTimeline.read(connection, startMillis, "%." + tag + "-%");
