@@ -1,6 +1,7 @@
 package io.customerauth.keycloak.customer.bulk;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ import io.customerauth.keycloak.customer.UniqueCustomerIdValidator;
  * time; the rules are the same. Left out are the uniqueness checks (customer_id's {@value UniqueCustomerIdValidator#ID}
  * and the profile's built-in duplicate username / email checks), which the batch answers for all its customers with
  * one lookup. A validator that cannot run outside a user profile makes that attribute go through the profile instead:
- * slower, same verdict.
+ * slower, same verdict. Within a batch the verdict on a value is kept: countries, languages and names repeat.
  */
 final class ProfileRules {
 
@@ -35,6 +36,8 @@ final class ProfileRules {
     private final KeycloakSession session;
     private final UserProfileProvider profiles;
     private final Map<String, AttributeRule> rules;
+    /** The errors found for an attribute's values ({@code name}, NUL, values), for the rest of the batch. */
+    private final Map<String, List<String>> verdicts = new HashMap<>();
 
     private record Check(Validator validator, ValidatorConfig config) {
     }
@@ -80,6 +83,12 @@ final class ProfileRules {
 
     /** False when a validator could not run outside a user profile (nothing is added then). */
     private boolean validateDirectly(String name, List<String> values, List<Check> checks, List<String> errors) {
+        String key = name + '\u0000' + String.join("\u0000", values);
+        List<String> known = verdicts.get(key);
+        if (known != null) {
+            errors.addAll(known);
+            return true;
+        }
         ValidationContext context = new ValidationContext(session);
         try {
             for (Check check : checks) {
@@ -88,7 +97,9 @@ final class ProfileRules {
         } catch (RuntimeException needsTheProfile) {
             return false;
         }
-        context.getErrors().forEach(error -> errors.add(name + ": " + error.getMessage()));
+        List<String> found = context.getErrors().stream().map(error -> name + ": " + error.getMessage()).toList();
+        verdicts.put(key, found);
+        errors.addAll(found);
         return true;
     }
 

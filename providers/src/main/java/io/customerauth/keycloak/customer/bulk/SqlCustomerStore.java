@@ -116,32 +116,38 @@ final class SqlCustomerStore implements CustomerStore {
         SqlRows actions = new SqlRows(table("user_required_action"), List.of("user_id", "required_action"));
         SqlRows credentials = new SqlRows(table("credential"), List.of("id", "type", "user_label", "created_date",
                 "user_id", "secret_data", "credential_data", "priority", "salt", "version"));
-        String defaultRole = realm.getDefaultRole().getId();
+        SqlRows.Shared realmId = SqlRows.shared(realm.getId());
+        SqlRows.Shared defaultRole = SqlRows.shared(realm.getDefaultRole().getId());
         List<String> defaultActions = realm.getRequiredActionProvidersStream()
                 .filter(RequiredActionProviderModel::isEnabled)
                 .filter(RequiredActionProviderModel::isDefaultAction)
                 .map(RequiredActionProviderModel::getAlias)
                 .toList();
         boolean duplicateEmails = realm.isDuplicateEmailsAllowed();
+        // One creation time for the batch: it is written in one transaction, and each row binds fewer parameters.
+        SqlRows.Shared now = SqlRows.shared(Time.currentTimeMillis());
+        SqlRows.Shared yes = SqlRows.shared(Boolean.TRUE);
+        SqlRows.Shared zero = SqlRows.shared(0);
+        SqlRows.Shared password = SqlRows.shared(PasswordCredentialModel.TYPE);
+        SqlRows.Shared firstPriority = SqlRows.shared(FIRST_CREDENTIAL_PRIORITY);
         List<String> ids = new ArrayList<>(customers.size());
         for (ImportedCustomer customer : customers) {
             String id = KeycloakModelUtils.generateId();
             ids.add(id);
-            long now = Time.currentTimeMillis();
             users.add(id, customer.email(), customer.email(),
-                    duplicateEmails ? KeycloakModelUtils.generateId() : customer.email(), true, true,
-                    customer.firstName(), customer.lastName(), realm.getId(), now, now, null, null, 0);
+                    duplicateEmails ? KeycloakModelUtils.generateId() : customer.email(), yes, yes,
+                    customer.firstName(), customer.lastName(), realmId, now, now, null, null, zero);
             for (String name : CustomerAttributes.ALL) {
-                attributes.add(KeycloakModelUtils.generateId(), name, customer.attributes().get(name).get(0), id,
-                        null, null, null);
+                attributes.add(KeycloakModelUtils.generateId(), SqlRows.shared(name),
+                        customer.attributes().get(name).get(0), id, null, null, null);
             }
             roles.add(defaultRole, id);
-            defaultActions.forEach(action -> actions.add(id, action));
+            defaultActions.forEach(action -> actions.add(id, SqlRows.shared(action)));
             if (customer.password() != null) {
-                credentials.add(KeycloakModelUtils.generateId(), PasswordCredentialModel.TYPE,
+                credentials.add(KeycloakModelUtils.generateId(), password,
                         PasswordMarker.label(customer.passwordFingerprint()), now, id,
                         customer.password().getSecretData(), customer.password().getCredentialData(),
-                        FIRST_CREDENTIAL_PRIORITY, null, 0);
+                        firstPriority, null, zero);
             }
         }
         for (SqlRows rows : List.of(users, attributes, roles, actions, credentials)) {
