@@ -194,6 +194,32 @@ class BulkEndpointIT {
     }
 
     @Test
+    void batchesRacingForOneEmailCreateOneCustomerAndTheOthersAreRejectedOrAskedToRetryNeverAServerError()
+            throws Exception {
+        String email = unique();
+        String token = admin.tokenManager().getAccessTokenString();
+        List<java.util.concurrent.Callable<Api.Response>> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            writers.add(() -> send(token, List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null))));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Api.Response> answers = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<Api.Response> answer : pool.invokeAll(writers)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).extracting(Api.Response::status).as(answers.toString()).allMatch(s -> s == 200 || s == 409);
+        assertThat(answers).filteredOn(answer -> answer.status() == 200)
+                .extracting(answer -> answer.json().path("results").get(0).path("status").asText())
+                .containsOnly("CREATED", "REJECTED").containsOnlyOnce("CREATED");
+        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(1L);
+    }
+
+    @Test
     void refusesMoreThanAThousandUsersAtOnce() {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {

@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -7,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -33,6 +36,7 @@ final class SqlCustomerStore implements CustomerStore {
     /** Keycloak's priority step between a user's credentials; the first one gets one step. */
     private static final int FIRST_CREDENTIAL_PRIORITY = 10;
     private static final int MAX_IDS_PER_QUERY = 1000;
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private final RealmModel realm;
     private final EntityManager em;
@@ -150,10 +154,18 @@ final class SqlCustomerStore implements CustomerStore {
                         firstPriority, null, zero);
             }
         }
-        for (SqlRows rows : List.of(users, attributes, roles, actions, credentials)) {
-            if (!rows.isEmpty()) {
-                rows.insert(em);
+        try {
+            for (SqlRows rows : List.of(users, attributes, roles, actions, credentials)) {
+                if (!rows.isEmpty()) {
+                    rows.insert(em);
+                }
             }
+        } catch (PersistenceException e) {
+            if (uniqueViolation(e)) {
+                // Another writer stored one of these emails after the lookup: the endpoint answers 409 for a retry.
+                throw new ModelDuplicateException("a user of the batch was stored concurrently", e);
+            }
+            throw e;
         }
         return ids;
     }
@@ -178,6 +190,16 @@ final class SqlCustomerStore implements CustomerStore {
         List<RealmCustomer> customers = rows.stream()
                 .map(row -> new RealmCustomer((String) row[0], (String) row[1])).toList();
         return new Page(customers, customers.size() < max ? null : customers.get(customers.size() - 1).customerId());
+    }
+
+    /** Whether the database refused a row for a unique key (SQLSTATE 23505, the standard's unique violation). */
+    private static boolean uniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String table(String name) {
