@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * How bin/dev starts Keycloak: {@code kc.sh start-dev} with the realm imported, on 127.0.0.1 only (a development
- * server has admin/admin and a mail page that shows every code), health and metrics on, its log in dev.log (appended
- * to across starts), and the database options. The database password goes into the environment, never the command
+ * server has admin/admin and a mail page that shows every code), health and metrics on, the API page on (production
+ * leaves it off), its log in dev.log (appended to across starts), and the database options. The database password goes into the environment, never the command
  * line. start-dev runs the Quarkus build at every start (~25 s), so provider and database changes need no extra step.
  */
 public final class KeycloakLaunch {
@@ -22,6 +22,7 @@ public final class KeycloakLaunch {
                 "start-dev", "--import-realm", "--http-host=127.0.0.1", "--http-management-host=127.0.0.1",
                 "--http-port=" + settings.httpPort(), "--http-management-port=" + settings.managementPort(),
                 "--health-enabled=true", "--metrics-enabled=true",
+                "--spi-realm-restapi-extension--auth--docs=true",
                 "--log=file", "--log-file=" + settings.devLog(), "--log-file-rotation-rotate-on-boot=false"));
         if (settings.database() == StackSettings.Database.H2) {
             command.add("--db=dev-file");

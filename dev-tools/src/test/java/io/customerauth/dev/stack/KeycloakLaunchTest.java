@@ -10,12 +10,13 @@ class KeycloakLaunchTest {
     private static final String HOME = "/home/dev/customer-auth/target/dev/keycloak-26.7.3";
 
     @Test
-    void startsDevModeOnLoopbackWithTheRealmHealthMetricsAndItsLogInDevLog() {
+    void startsDevModeOnLoopbackWithTheRealmHealthMetricsTheApiPageAndItsLogInDevLog() {
         StackSettings settings = StackSettingsTest.settings(Map.of("KC_HTTP_PORT", "8180"));
 
         assertThat(KeycloakLaunch.command(settings)).containsExactly(HOME + "/bin/kc.sh",
                 "start-dev", "--import-realm", "--http-host=127.0.0.1", "--http-management-host=127.0.0.1",
                 "--http-port=8180", "--http-management-port=9000", "--health-enabled=true", "--metrics-enabled=true",
+                "--spi-realm-restapi-extension--auth--docs=true",
                 "--log=file", "--log-file=/home/dev/customer-auth/dev.log", "--log-file-rotation-rotate-on-boot=false",
                 "--db=dev-file");
         assertThat(KeycloakLaunch.environment(settings, Map.of("JAVA_OPTS_APPEND", "-XX:+UseG1GC")))

@@ -5,7 +5,7 @@ import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
 import io.customerauth.it.harness.Oidc;
-import io.customerauth.it.harness.Timing;
+import io.customerauth.it.harness.MedianSpread;
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -29,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (imported without a hash), disabled, locked out, or holding any of the stored algorithms (the realm's argon2,
  * Keycloak's pbkdf2, imported bcrypt and werkzeug hashes) — at the JSON API and at Keycloak's own token endpoint,
  * which run the same flow. Samples of every case are interleaved in shuffled rounds; the medians must be within 20%
- * of each other (ratios, never absolute times).
+ * of each other (ratios, never absolute times). A busy machine makes single samples noisy, so the test decides on a
+ * 95% confidence interval of the ratio ({@link MedianSpread}) and measures another batch of rounds, up to
+ * {@value #MAX_BATCHES} in all, while the interval straddles the bound, instead of on one sample of medians.
  */
 @CustomerAuthIT
 class EvenLoginTimingIT {
 
+    /** Interleaved rounds per batch, and the batches measured at most while the evidence is not conclusive. */
     private static final int ROUNDS = 15;
+    private static final int MAX_BATCHES = 3;
     private static final double MAX_RATIO = 1.2;
     private static final String BULK = "/admin/realms/customers/customer-import/users";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,29 +77,45 @@ class EvenLoginTimingIT {
         for (Map.Entry<String, Function<Account, Integer>> endpoint : endpoints.entrySet()) {
             Map<String, List<Long>> samples = new LinkedHashMap<>();
             cases.keySet().forEach(name -> samples.put(name, new ArrayList<>()));
-            List<String> order = new ArrayList<>(cases.keySet());
             Random shuffle = new Random(42);
-            for (int round = 0; round <= ROUNDS; round++) {
-                Collections.shuffle(order, shuffle);
-                for (String name : order) {
-                    Account account = cases.get(name);
-                    long start = System.nanoTime();
-                    int status = endpoint.getValue().apply(account);
-                    long took = System.nanoTime() - start;
-                    assertThat(status).as("%s, %s", endpoint.getKey(), name).isIn(400, 401);
-                    if (round > 0) {
-                        samples.get(name).add(took);
-                    }
-                    account.forgetFailures(realm);
+            measure(cases, endpoint, samples, shuffle, 1, false);
+            MedianSpread spread = null;
+            for (int batch = 1; batch <= MAX_BATCHES; batch++) {
+                measure(cases, endpoint, samples, shuffle, ROUNDS, true);
+                spread = new MedianSpread(samples);
+                double[] interval = spread.confidenceInterval95();
+                System.out.printf("%s, batch %d: %s%n", endpoint.getKey(), batch, spread);
+                if (interval[1] <= MAX_RATIO || interval[0] > MAX_RATIO) {
+                    break;
                 }
             }
-            Map<String, Double> medians = new LinkedHashMap<>();
-            samples.forEach((name, times) -> medians.put(name, Timing.medianMillis(times)));
-            System.out.printf("%s: median ms of a failed login per case %s%n", endpoint.getKey(), medians);
-            double fastest = Collections.min(medians.values());
-            double slowest = Collections.max(medians.values());
-            assertThat(slowest / fastest).as("%s: median ms per case %s", endpoint.getKey(), medians)
-                    .isLessThanOrEqualTo(MAX_RATIO);
+            // The bound is on the ratio of the medians over every round measured: the interval only decides when
+            // the evidence suffices (wholly under the bound: even; wholly over it: a real difference, re-measuring
+            // would not change it) and when another batch is needed first.
+            assertThat(spread.ratio()).as("%s: %s", endpoint.getKey(), spread).isLessThanOrEqualTo(MAX_RATIO);
+        }
+    }
+
+    /**
+     * Rounds of one failed login per case in a shuffled order, so that a change of the machine's load hits every case
+     * alike; a warm-up ({@code keep} false) keeps no sample.
+     */
+    private void measure(Map<String, Account> cases, Map.Entry<String, Function<Account, Integer>> endpoint,
+                         Map<String, List<Long>> samples, Random shuffle, int rounds, boolean keep) {
+        List<String> order = new ArrayList<>(cases.keySet());
+        for (int round = 0; round < rounds; round++) {
+            Collections.shuffle(order, shuffle);
+            for (String name : order) {
+                Account account = cases.get(name);
+                long start = System.nanoTime();
+                int status = endpoint.getValue().apply(account);
+                long took = System.nanoTime() - start;
+                assertThat(status).as("%s, %s", endpoint.getKey(), name).isIn(400, 401);
+                if (keep) {
+                    samples.get(name).add(took);
+                }
+                account.forgetFailures(realm);
+            }
         }
     }
 

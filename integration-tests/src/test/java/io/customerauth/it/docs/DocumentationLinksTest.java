@@ -1,7 +1,11 @@
 package io.customerauth.it.docs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every relative link of the README and of {@code docs/} leads somewhere: the file or folder exists in the repository
- * (not outside it), and an anchor ({@code page.md#section}) is a heading of that page, as GitHub names it.
+ * (not outside it), and an anchor ({@code page.md#section}) is a heading of that page, as GitHub names it; so is
+ * the runbook each alert rule names.
  */
 class DocumentationLinksTest {
 
@@ -58,6 +63,22 @@ class DocumentationLinksTest {
             }
         }
         assertThat(broken).as("broken anchors").isEmpty();
+    }
+
+    @Test
+    void everyAlertsRunbookIsAHeadingOfTheDocs() throws IOException {
+        JsonNode rules = new ObjectMapper(new YAMLFactory())
+                .readTree(docs.root().resolve("config/prometheus/customer-auth-alerts.yml").toFile());
+        List<String> runbooks = new ArrayList<>();
+        rules.path("groups").forEach(group -> group.path("rules").forEach(rule ->
+                runbooks.add(rule.path("alert").asText() + " -> " + rule.path("annotations").path("runbook").asText())));
+
+        assertThat(runbooks).isNotEmpty().allSatisfy(runbook -> {
+            String[] pageAndAnchor = runbook.split(" -> ", 2)[1].split("#", 2);
+            assertThat(pageAndAnchor).as(runbook).hasSize(2);
+            assertThat(docs.page(docs.root().resolve(pageAndAnchor[0]))).as(runbook)
+                    .hasValueSatisfying(page -> assertThat(page.anchors()).contains(pageAndAnchor[1]));
+        });
     }
 
     @Test

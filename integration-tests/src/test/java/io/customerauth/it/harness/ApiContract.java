@@ -91,7 +91,24 @@ public final class ApiContract {
                         + " missing from " + response);
             }
         }
+        JsonNode content = documented.path("content");
+        if (!content.has("application/json")) {
+            checkDocumentType(method + " " + pathUnderApi, content, response);
+            return;
+        }
         validate(method + " " + pathUnderApi, responsePointer + "/content/application~1json/schema", response);
+    }
+
+    /** An answer that is a document, not JSON (the API page): its type must be the documented one. */
+    private static void checkDocumentType(String request, JsonNode content, Api.Response response) {
+        String type = response.header("Content-Type");
+        for (var documentedType : iterable(content.fieldNames())) {
+            if (type != null && type.startsWith(documentedType)) {
+                return;
+            }
+        }
+        throw new AssertionError(request + " answered Content-Type " + type + ", the OpenAPI document says "
+                + content.fieldNames().next());
     }
 
     private void validate(String request, String schemaPointer, Api.Response response) {

@@ -34,7 +34,9 @@ final class KeycloakServer implements AutoCloseable {
      * {@code X-Forwarded-*} headers Keycloak trusts. The tests call from 127.0.0.1, so a header they forge is ignored.
      */
     static final String PROXY_ADDRESS = "127.0.0.2";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    /** Five minutes, or {@code -Dcustomerauth.startTimeoutSeconds}: a first start on a saturated machine takes longer. */
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(
+            Long.getLong("customerauth.startTimeoutSeconds", 300));
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(60);
 
@@ -133,6 +135,24 @@ final class KeycloakServer implements AutoCloseable {
         root.descendants().forEach(ProcessHandle::destroyForcibly);
         root.destroyForcibly();
         root.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(timedOut -> root).join();
+    }
+
+    /** The node's JVM (not kc.sh): where its memory, threads and file descriptors are. */
+    long jvmPid() {
+        return KeycloakJvm.under(process.handle()).pid();
+    }
+
+    /** The node's console output, where Keycloak logs its cluster views. */
+    Path consoleLog() {
+        return process.log();
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    int managementPort() {
+        return managementPort;
     }
 
     boolean isAlive() {

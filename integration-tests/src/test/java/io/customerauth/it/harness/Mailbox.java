@@ -35,7 +35,7 @@ public final class Mailbox implements AutoCloseable {
         return new Mailbox(greenMail);
     }
 
-    int smtpPort() {
+    public int smtpPort() {
         return greenMail.getSmtp().getPort();
     }
 

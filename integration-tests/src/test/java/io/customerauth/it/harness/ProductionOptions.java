@@ -13,13 +13,15 @@ import java.util.Map;
 public final class ProductionOptions {
 
     /**
-     * {@code kc.sh build}: PostgreSQL, {@code /health} and {@code /metrics} on the management port. Build options are
-     * baked into the distribution; {@code start --optimized} then skips Quarkus' build step.
+     * {@code kc.sh build}: PostgreSQL, {@code /health} and {@code /metrics} on the management port, and Keycloak's
+     * user-event metrics ({@code keycloak_user_events_total} by event and error: the dashboard's login failures by
+     * reason). Build options are baked into the distribution; {@code start --optimized} then skips Quarkus' build step.
      */
     public static final List<String> BUILD = List.of(
             "--db=postgres",
             "--health-enabled=true",
-            "--metrics-enabled=true");
+            "--metrics-enabled=true",
+            "--event-metrics-user-enabled=true");
 
     /**
      * {@code kc.sh start}: plain HTTP (TLS ends at the reverse proxy) and the proxy's {@code X-Forwarded-*} headers

@@ -29,6 +29,7 @@ final class TestDatabase implements AutoCloseable {
     private final String user;
     private final String password;
     private final String databaseName;
+    private PostgresServer server;
 
     private TestDatabase(EmbeddedPostgres embedded, String adminUrl, String user, String password, String databaseName) {
         this.embedded = embedded;
@@ -64,6 +65,21 @@ final class TestDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
         }
+    }
+
+    /**
+     * The server itself, to stop and start again (an outage); only where this run started it. Found while it runs,
+     * the first time it is asked for, and kept: stopped, it can no longer say where it is.
+     */
+    synchronized PostgresServer server() {
+        if (embedded == null) {
+            throw new IllegalStateException("the database is on a server of " + EXTERNAL_URL_ENV
+                    + ", which this run did not start and will not stop");
+        }
+        if (server == null) {
+            server = PostgresServer.running(adminUrl, user, password);
+        }
+        return server;
     }
 
     /** The JDBC URL of this run's database, as Keycloak gets it. */

@@ -65,6 +65,8 @@ public final class TestStack implements ExtensionContext.Store.CloseableResource
                             "--spi-customer-auth-after-response--default--threads=" + AFTER_RESPONSE_THREADS,
                             "--spi-customer-auth-after-response--default--jobs-per-realm="
                                     + AFTER_RESPONSE_JOBS_PER_REALM,
+                            // The API page, which production leaves off (docs/api.md): its browser test needs it.
+                            "--spi-realm-restapi-extension--auth--docs=true",
                             // Production's clustered caches (the default of start), on loopback, a cluster of one.
                             "--cache-embedded-network-bind-address=127.0.0.1",
                             "--cache-embedded-network-bind-port=" + FreePorts.next()))

@@ -54,7 +54,15 @@ final class ApiCall {
         return requestId;
     }
 
-    /** Runs the request's handling, whose success is a 200 with the returned body, inside its log scope. */
+    /** The path the request asked, under the API ({@code /docs/swagger-ui.css}). */
+    String pathUnderApi() {
+        return request.pathUnderApi();
+    }
+
+    /**
+     * Runs the request's handling inside its log scope. Its success is a 200 with the returned body as JSON, or the
+     * {@link ApiAnswer} it returns as it is (the API page's documents).
+     */
     ApiAnswer respond(Supplier<Object> handling) {
         long start = System.nanoTime();
         try (RequestLogScope scope = RequestLogScope.open(request.remoteAddr(), requestId, request.method(),
@@ -81,7 +89,8 @@ final class ApiCall {
             if (route == null || route.checksClientVersion()) {
                 requireSupportedClientVersion();
             }
-            return ApiAnswer.of(200, handling.get(), Map.of());
+            Object answer = handling.get();
+            return answer instanceof ApiAnswer ready ? ready : ApiAnswer.of(200, answer, Map.of());
         } catch (ApiException refused) {
             log.refused(refused.status(), refused.body());
             return ApiAnswer.of(refused.status(), refused.body(), refused.headers());

@@ -18,6 +18,12 @@ record ApiRequest(String method, String path, String remoteAddr, HttpHeaders hea
                 connection == null ? null : connection.getRemoteAddr(), context.getRequestHeaders());
     }
 
+    /** The path under the API: {@code /auth/docs/x} is {@code /docs/x}. */
+    String pathUnderApi() {
+        String api = "/" + CustomerAuthResourceProviderFactory.PROVIDER_ID;
+        return path.startsWith(api + "/") || path.equals(api) ? path.substring(api.length()) : path;
+    }
+
     String header(String name) {
         return headers.getHeaderString(name);
     }

@@ -1,11 +1,13 @@
 package io.customerauth.keycloak.api;
 
 import io.customerauth.keycloak.logging.RequestId;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.models.KeycloakSession;
 
-/** An {@link ApiAnswer} as JAX-RS sends it: the JSON, the request id, no caching, and CORS. */
+/**
+ * An {@link ApiAnswer} as JAX-RS sends it: the body with its type, the request id, no caching unless the answer says
+ * otherwise (the API page's files), and CORS.
+ */
 final class ApiResponses {
 
     private ApiResponses() {
@@ -13,11 +15,12 @@ final class ApiResponses {
 
     static Response of(ApiAnswer answer, String requestId, KeycloakSession session, String clientId) {
         Response.ResponseBuilder response = Response.status(answer.status())
-                .type(MediaType.APPLICATION_JSON_TYPE)
+                .type(answer.contentType())
                 .header(RequestId.HEADER, requestId)
                 .header("Cache-Control", "no-store")
-                .entity(answer.json());
-        answer.headers().forEach(response::header);
+                .entity(answer.body());
+        // An answer's own header replaces a default of the same name.
+        answer.headers().forEach((name, value) -> response.header(name, null).header(name, value));
         ApiCors.addTo(response, session, clientId);
         return response.build();
     }

@@ -21,7 +21,9 @@ enum ApiRoute {
     RESET_PASSWORD("reset_password", "POST", "reset_password", true, CustomerAuthResource::resetPassword),
     VERSION("version", "GET", "version", true, CustomerAuthResource::version),
     /** The API's own description: open to every client, whatever its version. */
-    OPENAPI("openapi.json", "GET", "openapi", false, CustomerAuthResource::openApi);
+    OPENAPI("openapi.json", "GET", "openapi", false, CustomerAuthResource::openApi),
+    /** The API page and its files ({@code docs/swagger-ui.css}, ...), where the server turns it on: one label for all. */
+    DOCS("docs", "GET", "docs", false, true, CustomerAuthResource::apiDocs);
 
     /** The metrics label of requests to no route (answered 404 or 405). */
     static final String OTHER = "other";
@@ -38,18 +40,46 @@ enum ApiRoute {
     private final String method;
     private final String metricName;
     private final boolean checksClientVersion;
+    private final boolean servesFiles;
     private final Handler handler;
 
     ApiRoute(String path, String method, String metricName, boolean checksClientVersion, Handler handler) {
+        this(path, method, metricName, checksClientVersion, false, handler);
+    }
+
+    /** {@code servesFiles}: the route answers {@code path/NAME} too, the file of that name. */
+    ApiRoute(String path, String method, String metricName, boolean checksClientVersion, boolean servesFiles,
+             Handler handler) {
         this.path = path;
         this.method = method;
         this.metricName = metricName;
         this.checksClientVersion = checksClientVersion;
+        this.servesFiles = servesFiles;
         this.handler = handler;
     }
 
     /** The route at this path (leading and trailing slash alike), whatever the method. */
     static Optional<ApiRoute> of(String pathUnderApi) {
+        String wanted = trimmed(pathUnderApi);
+        return Arrays.stream(values()).filter(candidate -> candidate.path.equals(wanted)
+                || candidate.file(wanted).isPresent()).findFirst();
+    }
+
+    /** The name of the file this path asks of the route ({@code docs/swagger-ui.css}: {@code swagger-ui.css}). */
+    Optional<String> fileOf(String pathUnderApi) {
+        return file(trimmed(pathUnderApi));
+    }
+
+    private Optional<String> file(String trimmedPath) {
+        String prefix = path + "/";
+        if (!servesFiles || !trimmedPath.startsWith(prefix) || trimmedPath.length() == prefix.length()
+                || trimmedPath.indexOf('/', prefix.length()) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(trimmedPath.substring(prefix.length()));
+    }
+
+    private static String trimmed(String pathUnderApi) {
         String route = pathUnderApi == null ? "" : pathUnderApi;
         if (route.startsWith("/")) {
             route = route.substring(1);
@@ -57,8 +87,7 @@ enum ApiRoute {
         if (route.endsWith("/")) {
             route = route.substring(0, route.length() - 1);
         }
-        String wanted = route;
-        return Arrays.stream(values()).filter(candidate -> candidate.path.equals(wanted)).findFirst();
+        return route;
     }
 
     /** The methods of the table, then preflight: CORS's {@code Access-Control-Allow-Methods}. */

@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.apidocs.ApiDocsPage;
 import io.customerauth.keycloak.clientversion.ClientVersion;
 import io.customerauth.keycloak.clientversion.MinimumClientVersion;
 import io.customerauth.keycloak.customer.CustomerProfile;
@@ -163,5 +164,15 @@ public final class CustomerAuthResource {
 
     Object openApi(ApiCall call, InputStream body) {
         return services.openApi().forRealm(session.getContext(), services.packInfo());
+    }
+
+    /** The API page (Swagger UI on the document above) or one of its files, where the server turns it on. */
+    Object apiDocs(ApiCall call, InputStream body) {
+        ApiDocsPage page = services.apiDocs().orElseThrow(() -> ApiException.of(404, ApiMessages.NOT_FOUND));
+        Optional<String> file = ApiRoute.DOCS.fileOf(call.pathUnderApi());
+        ApiDocsPage.Document document = file.isEmpty()
+                ? page.page(OpenApiDocument.apiUrl(session.getContext()), session.getContext().getRealm().getName())
+                : page.file(file.get()).orElseThrow(() -> ApiException.of(404, ApiMessages.NOT_FOUND));
+        return ApiAnswer.document(document.contentType(), document.bytes(), document.headers());
     }
 }

@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.api;
 
+import io.customerauth.keycloak.apidocs.ApiDocsPage;
 import io.customerauth.keycloak.clientversion.VersionRefusals;
 import io.customerauth.keycloak.installation.PackInstallation;
 import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
@@ -10,6 +11,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resource.RealmResourceProvider;
 import org.keycloak.services.resource.RealmResourceProviderFactory;
+
+import java.util.Optional;
 
 /**
  * Mounts the customer-auth JSON API under {@code /realms/{realm}/auth}, with what every request shares
@@ -29,8 +32,10 @@ public final class CustomerAuthResourceProviderFactory implements RealmResourceP
     @Override
     public void init(Config.Scope config) {
         MeterRegistry registry = KeycloakMeterRegistry.get();
-        services = new ApiServices(ApiSettings.from(config), PackInfo.load(), OpenApiDocument.load(),
-                new ApiMetrics(registry), new VersionRefusals(registry), new ResetCodeOutcomes(registry));
+        ApiSettings settings = ApiSettings.from(config);
+        services = new ApiServices(settings, PackInfo.load(), OpenApiDocument.load(),
+                new ApiMetrics(registry), new VersionRefusals(registry), new ResetCodeOutcomes(registry),
+                settings.docsEnabled() ? Optional.of(ApiDocsPage.load()) : Optional.empty());
     }
 
     @Override

@@ -39,12 +39,17 @@ final class OpenApiDocument {
     /** The document as this request's realm serves it. */
     ObjectNode forRealm(KeycloakContext context, PackInfo packInfo) {
         ObjectNode copy = document.deepCopy();
-        String apiUrl = context.getUri().getBaseUriBuilder()
-                .path("realms").path(context.getRealm().getName()).path(CustomerAuthResourceProviderFactory.PROVIDER_ID)
-                .build().toString();
+        String apiUrl = apiUrl(context);
         ArrayNode servers = copy.putArray("servers");
         servers.addObject().put("url", apiUrl).put("description", "realm " + context.getRealm().getName());
         ((ObjectNode) copy.get("info")).put("version", packInfo.version());
         return copy;
+    }
+
+    /** The public URL of this request's realm's API ({@code .../realms/REALM/auth}), as Keycloak's hostname says. */
+    static String apiUrl(KeycloakContext context) {
+        return context.getUri().getBaseUriBuilder()
+                .path("realms").path(context.getRealm().getName()).path(CustomerAuthResourceProviderFactory.PROVIDER_ID)
+                .build().toString();
     }
 }

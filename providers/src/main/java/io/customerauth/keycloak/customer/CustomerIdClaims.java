@@ -28,7 +28,9 @@ import java.util.function.Consumer;
  * Keycloak's replicated {@code SingleUseObjectProvider} with its atomic {@code putIfAbsent}, and only then looks for
  * an existing holder: the claim is released only after the claiming transaction has committed or rolled back, so
  * whoever claims next sees the committed user. A claim of a node that dies mid-transaction lapses after
- * {@value #LIFESPAN_SECONDS} s. Keys are the pack's prefix and a hash of realm id and customer_id, never raw input.
+ * {@value #LIFESPAN_SECONDS} s. The two sides of a split cluster no longer share that store, so on PostgreSQL the
+ * claim also takes a lock in the database both sides still share ({@link CustomerIdDatabaseLock}). Keys are the pack's
+ * prefix and a hash of realm id and customer_id, never raw input.
  *
  * <p>In a cluster every claim and every release is a round trip to the other nodes (marshalled, encrypted, answered),
  * and a bulk import claims hundreds of ids per batch. So {@link #claimAll} runs {@value #PARALLEL_ROUND_TRIPS} round
@@ -72,6 +74,7 @@ public final class CustomerIdClaims {
             return false;
         }
         held.add(key);
+        CustomerIdDatabaseLock.lock(session, key);
         return true;
     }
 
@@ -105,6 +108,7 @@ public final class CustomerIdClaims {
         } finally {
             held.addAll(keysTaken);
         }
+        CustomerIdDatabaseLock.lockAll(session, keysTaken);
         return claimed;
     }
 

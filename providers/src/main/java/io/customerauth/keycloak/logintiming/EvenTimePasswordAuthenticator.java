@@ -26,16 +26,16 @@ public final class EvenTimePasswordAuthenticator extends ValidatePassword {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         FailedLoginFloor floor = context.getSession().getProvider(FailedLoginFloor.class);
-        long start = floor.now();
+        long start = LoginStart.of(context.getSession(), floor.now());
         Optional<StoredPassword> stored = storedPassword(context.getUser());
         if (stored.isEmpty()) {
             AuthenticatorUtils.dummyHash(context);
             floor.record(realmAlgorithm(context.getRealm()), floor.now() - start);
         }
-        long verifyStart = floor.now();
         super.authenticate(context);
+        // from the login's start: the username step's lookup before the hash is part of what a refusal here costs
         stored.filter(StoredPassword::hashes)
-                .ifPresent(password -> floor.record(password.algorithm(), floor.now() - verifyStart));
+                .ifPresent(password -> floor.record(password.algorithm(), floor.now() - start));
         if (FlowStep.refused(context)) {
             floor.padFailure(start);
         }

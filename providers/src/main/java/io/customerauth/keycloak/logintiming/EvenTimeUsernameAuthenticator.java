@@ -16,7 +16,7 @@ public final class EvenTimeUsernameAuthenticator extends ValidateUsername {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         FailedLoginFloor floor = context.getSession().getProvider(FailedLoginFloor.class);
-        long start = floor.now();
+        long start = LoginStart.of(context.getSession(), floor.now());
         super.authenticate(context);
         if (FlowStep.refused(context)) {
             // its own cost (the dummy hash, a disabled account's verification) counts towards the floor too

@@ -46,7 +46,10 @@ public final class FailedLoginFloor implements Provider {
         return clock.getAsLong();
     }
 
-    /** One password verification with this algorithm took this long (queueing for the CPU included). */
+    /**
+     * A login whose password was verified with this algorithm took this long from its start ({@link LoginStart}) to the
+     * verification's end: the lookup before it and any queueing for the CPU included.
+     */
     void record(String algorithm, long nanos) {
         long now = clock.getAsLong();
         costs.merge(algorithm, new Cost(nanos, 0, now), (old, latest) -> old.updatedWith(nanos, now));

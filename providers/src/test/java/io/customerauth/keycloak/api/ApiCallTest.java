@@ -80,7 +80,7 @@ class ApiCallTest {
         });
 
         assertThat(answer.status()).isEqualTo(500);
-        assertThat(new String(answer.json())).isEqualTo(
+        assertThat(new String(answer.body())).isEqualTo(
                 "{\"message\":\"Internal server error.\",\"request_id\":\"req-42\"}");
         assertThat(rollbacks).hasValue(1);
         assertThat(requests("login", "5xx")).isEqualTo(1);
@@ -123,6 +123,6 @@ class ApiCallTest {
     }
 
     private static JsonNode json(ApiAnswer answer) throws IOException {
-        return JSON.readTree(answer.json());
+        return JSON.readTree(answer.body());
     }
 }

@@ -77,7 +77,18 @@ class ApiRouteTableTest {
 
         assertThat(labels).doesNotHaveDuplicates().doesNotContain(ApiRoute.OTHER)
                 .allSatisfy(label -> assertThat(label).matches("[a-z_]+"))
-                .containsExactly("current_user", "login", "forgot_password", "reset_password", "version", "openapi");
+                .containsExactly("current_user", "login", "forgot_password", "reset_password", "version", "openapi",
+                        "docs");
+    }
+
+    @Test
+    void theApiPageRouteAnswersItsFilesAndNoOtherRouteHasAny() {
+        assertThat(ApiRoute.of("/docs/swagger-ui.css")).contains(ApiRoute.DOCS);
+        assertThat(ApiRoute.DOCS.fileOf("/docs/swagger-ui.css/")).contains("swagger-ui.css");
+        assertThat(ApiRoute.DOCS.fileOf("/docs/")).isEmpty();
+        assertThat(ApiRoute.of("/docs/a/b")).as("one level of files, no deeper").isEmpty();
+        assertThat(ApiRoute.of("/login/x")).isEmpty();
+        assertThat(ApiRoute.of("/openapi.json/x")).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ class ApiSettingsTest {
     @AfterEach
     void forget() {
         System.clearProperty(PREFIX + ApiSettings.CLIENT_ID);
+        System.clearProperty(PREFIX + ApiSettings.DOCS);
     }
 
     @Test
@@ -26,5 +27,15 @@ class ApiSettingsTest {
         System.setProperty(PREFIX + ApiSettings.CLIENT_ID, " shop-app ");
 
         assertThat(ApiSettings.from(new Config.SystemPropertiesScope(PREFIX)).clientId()).isEqualTo("shop-app");
+    }
+
+    @Test
+    void theApiPageIsOffUnlessTheServerTurnsItOn() {
+        assertThat(ApiSettings.from(new Config.SystemPropertiesScope(PREFIX)).docsEnabled()).isFalse();
+        assertThat(ApiSettings.DEFAULTS.docsEnabled()).isFalse();
+
+        System.setProperty(PREFIX + ApiSettings.DOCS, "true");
+
+        assertThat(ApiSettings.from(new Config.SystemPropertiesScope(PREFIX)).docsEnabled()).isTrue();
     }
 }
