@@ -10,7 +10,7 @@ public final class ExitCode {
     /**
      * The {@code --report} file cannot be written (unwritable path, disk error): the message names the path and the
      * reason. The tool's own trouble, like {@link #INTERNAL_ERROR}, whose code it shares; records already written
-     * stay written, and a re-run skips them.
+     * stay written, and a re-run finds them unchanged.
      */
     public static final int REPORT_NOT_WRITTEN = 1;
     /** Bad command line (picocli's own code for usage errors). */

@@ -9,8 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,71 +126,18 @@ public final class ImportBench {
         long endMillis = System.currentTimeMillis();
         long keycloakAfter = CpuSnapshot.residentBytes(keycloakPid).orElse(0);
         Files.deleteIfExists(file);
-        Timeline timeline = timeline(startMillis);
-        return new Result(config.importRecords(), process.exitValue(), seconds, timeline.created,
-                (timeline.firstMillis - startMillis) / 1000.0, timeline.seconds, timeline.perSecond,
-                timeline.longestGap, timeline.gapAt, peakHeap(gcLog), toolPeak, keycloakBefore, keycloakPeak,
+        CreationTimeline timeline = timeline(startMillis);
+        return new Result(config.importRecords(), process.exitValue(), seconds, timeline.created(),
+                (timeline.firstMillis() - startMillis) / 1000.0, timeline.seconds(), timeline.perSecond(),
+                timeline.longestGapMillis(), timeline.gapAtSeconds(), peakHeap(gcLog), toolPeak, keycloakBefore, keycloakPeak,
                 keycloakAfter, generateSeconds, comparison, summary(log), startMillis, endMillis,
                 Cores.between(cpuBefore, cpuAfter, toolCpu));
     }
 
-    private record Timeline(long firstMillis, long created, double[] seconds, double[] perSecond, double longestGap,
-                            double gapAt) {
-    }
-
-    /**
-     * Customers created per second from the first one the import created, and the longest gap between two
-     * creations (Keycloak stamps every user with its creation time).
-     */
-    private Timeline timeline(long processStartMillis) {
-        String realm = "(SELECT id FROM realm WHERE name = 'customers')";
+    /** Customers created per second since the import's first one, and the longest stall (from PostgreSQL). */
+    private CreationTimeline timeline(long processStartMillis) {
         try (Connection connection = database.connect()) {
-            long startMillis = processStartMillis;
-            try (PreparedStatement query = connection.prepareStatement("SELECT min(created_timestamp) FROM user_entity"
-                    + " WHERE realm_id = " + realm + " AND created_timestamp >= ?")) {
-                query.setLong(1, processStartMillis);
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next() && row.getLong(1) > 0) {
-                        startMillis = row.getLong(1);
-                    }
-                }
-            }
-            List<double[]> rows = new ArrayList<>();
-            long created = 0;
-            try (PreparedStatement query = connection.prepareStatement("SELECT (created_timestamp - ?) / 1000 AS s,"
-                    + " count(*) FROM user_entity WHERE realm_id = " + realm + " AND created_timestamp >= ?"
-                    + " GROUP BY 1 ORDER BY 1")) {
-                query.setLong(1, startMillis);
-                query.setLong(2, startMillis);
-                try (ResultSet row = query.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(new double[] {row.getLong(1), row.getLong(2)});
-                        created += row.getLong(2);
-                    }
-                }
-            }
-            double[] seconds = new double[rows.isEmpty() ? 0 : (int) rows.get(rows.size() - 1)[0] + 1];
-            double[] perSecond = new double[seconds.length];
-            for (int i = 0; i < seconds.length; i++) {
-                seconds[i] = i;
-            }
-            rows.forEach(row -> perSecond[(int) row[0]] = row[1]);
-            double gap = 0;
-            double gapAt = 0;
-            try (PreparedStatement query = connection.prepareStatement("SELECT gap, at FROM (SELECT created_timestamp"
-                    + " - lag(created_timestamp) OVER (ORDER BY created_timestamp) AS gap, created_timestamp - ? AS at"
-                    + " FROM user_entity WHERE realm_id = " + realm + " AND created_timestamp >= ?) gaps"
-                    + " WHERE gap IS NOT NULL ORDER BY gap DESC LIMIT 1")) {
-                query.setLong(1, startMillis);
-                query.setLong(2, startMillis);
-                try (ResultSet row = query.executeQuery()) {
-                    if (row.next()) {
-                        gap = row.getLong(1);
-                        gapAt = row.getLong(2) / 1000.0;
-                    }
-                }
-            }
-            return new Timeline(startMillis, created, seconds, perSecond, gap, gapAt);
+            return CreationTimeline.read(connection, processStartMillis, "%");
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the import's timeline from PostgreSQL", e);
         }
@@ -233,7 +178,7 @@ public final class ImportBench {
     }
 
     /** The tool's closing summary: the lines after its last progress line. */
-    private static List<String> summary(Path log) {
+    static List<String> summary(Path log) {
         try {
             List<String> lines = Files.readAllLines(log);
             List<String> summary = new ArrayList<>();

@@ -68,12 +68,27 @@ public final class JfrProfile {
         MARKERS.put("org.keycloak.credential.PasswordCredentialProvider.createCredential",
                 "storing a new password (hashing it)");
         MARKERS.put("org.hibernate.", "Hibernate / JDBC (anywhere on the stack)");
-        MARKERS.put("io.customerauth.keycloak.customer.bulk.ExistingCustomers",
-                "looking up the batch's existing emails and customer_ids (one query per batch)");
-        MARKERS.put("io.customerauth.keycloak.customer.bulk.CustomerBatch.validate",
-                "validating each customer (the realm's user-profile rules, the hash's algorithm and cost)");
-        MARKERS.put("io.customerauth.keycloak.customer.bulk.CustomerBatch.create",
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.CustomerImportResource.importUsers",
+                "the bulk endpoint's request (everything below)");
+        MARKERS.put("org.keycloak.util.JsonSerialization.readValue", "reading the batch's JSON");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.RealmCustomerRules.check",
+                "validating each customer once (the realm's user-profile rules, the hash's algorithm and cost)");
+        MARKERS.put("io.customerauth.keycloak.customer.CustomerIdClaims",
+                "claiming the new customer_ids cluster-wide (single-use store; on its own threads)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.SqlCustomerStore.byCustomerId",
+                "looking the batch's customer_ids up (one query)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.SqlCustomerStore.holdersOf",
+                "looking the batch's emails up (one query)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.SqlCustomerStore.create",
+                "creating the batch below the user model (rows built, multi-row inserts)");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.SqlRows.insert", "the multi-row inserts themselves");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.ModelCustomerStore.create",
                 "creating each user through Keycloak's user model");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.ModelCustomerStore.byCustomerId",
+                "looking customers up through the user model");
+        MARKERS.put("io.customerauth.keycloak.customer.bulk.ModelCustomerStore.update",
+                "updating changed customers through the user model");
+        MARKERS.put("org.jgroups.", "cluster communication (JGroups, anywhere on the stack)");
         MARKERS.put("org.keycloak.models.jpa.UserAdapter.grantRole",
                 "granting each new user the realm's default roles (Keycloak's addUser)");
         MARKERS.put("org.hibernate.event.internal.AbstractFlushingEventListener",

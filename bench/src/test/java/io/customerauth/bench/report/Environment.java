@@ -17,11 +17,16 @@ public record Environment(ZonedDateTime started, String machine, String cpu, int
                           String loadAverageAtStart) {
 
     public static Environment describe(BenchConfig config, Map<String, String> postgres) {
-        String machine = config.machine().isBlank() ? hostname() : config.machine();
-        return new Environment(ZonedDateTime.now(), machine, cpuModel(), Runtime.getRuntime().availableProcessors(),
-                memTotal(), System.getProperty("os.name") + " " + System.getProperty("os.version"),
+        return describe(config.machine(), config.keycloakVersion(), postgres);
+    }
+
+    /** @param machine the machine's name for the folder, or blank for the host name */
+    public static Environment describe(String machine, String keycloakVersion, Map<String, String> postgres) {
+        return new Environment(ZonedDateTime.now(), machine.isBlank() ? hostname() : machine, cpuModel(),
+                Runtime.getRuntime().availableProcessors(), memTotal(),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version"),
-                config.keycloakVersion(), postgres, loadAverage());
+                keycloakVersion, postgres, loadAverage());
     }
 
     /** The report's folder: {@code <date>-<machine>}. */

@@ -29,7 +29,7 @@ public final class KeycloakProcess implements AutoCloseable {
 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin";
-    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(12);
 
     /** Where Keycloak is and what it runs against. */
     public record Setup(Path dist, Path logConfig, Path envFile, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {
@@ -52,13 +52,28 @@ public final class KeycloakProcess implements AutoCloseable {
     }
 
     public static KeycloakProcess start(Setup setup) {
+        return start(setup, List.of("start", "--db=postgres", "--health-enabled=true", "--cache=local"));
+    }
+
+    /**
+     * A node of a production cluster: {@code kc.sh start --optimized} in an installation built beforehand
+     * ({@code kc.sh build --db=postgres --health-enabled=true}), with Keycloak's default clustered caches (the
+     * {@code jdbc-ping} stack, members found through the shared database) on a loopback port of its own.
+     */
+    public static KeycloakProcess startClusterNode(Setup setup) {
+        return start(setup, List.of("start", "--optimized", "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + FreePort.next()));
+    }
+
+    private static KeycloakProcess start(Setup setup, List<String> mode) {
         int management = FreePort.next();
-        List<String> command = List.of(setup.dist().resolve("bin/kc.sh").toString(), "start",
-                "--db=postgres", "--db-url=" + setup.jdbcUrl(), "--db-username=postgres", "--db-password=",
+        List<String> command = new java.util.ArrayList<>(List.of(setup.dist().resolve("bin/kc.sh").toString()));
+        command.addAll(mode);
+        command.addAll(List.of(
+                "--db-url=" + setup.jdbcUrl(), "--db-username=postgres", "--db-password=",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + setup.httpPort(),
-                "--http-management-port=" + management, "--hostname-strict=false", "--health-enabled=true",
-                "--cache=local", "--import-realm",
-                "--log=file", "--log-file=" + setup.workDir().resolve("keycloak.log"), "--log-level=INFO");
+                "--http-management-port=" + management, "--hostname-strict=false", "--import-realm",
+                "--log=file", "--log-file=" + setup.workDir().resolve("keycloak.log"), "--log-level=INFO"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(setup.dist().toFile())
                 .redirectErrorStream(true)
@@ -109,6 +124,16 @@ public final class KeycloakProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Keycloak was not ready within " + STARTUP_TIMEOUT);
+    }
+
+    /** Keycloak's log file (the seed's format). */
+    public Path logFile() {
+        return setup.workDir().resolve("keycloak.log");
+    }
+
+    /** Keycloak's console output (its log goes to a file of its own). */
+    public Path consoleLog() {
+        return setup.workDir().resolve("keycloak-console.log");
     }
 
     public String baseUrl() {

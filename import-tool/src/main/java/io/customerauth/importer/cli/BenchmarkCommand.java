@@ -142,13 +142,14 @@ public final class BenchmarkCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "%n== %s: %,d customers%n", phase.name(), phase.records());
             ImportOptions options = new ImportOptions(file, phase.batchSize(), phase.concurrency(), false, null,
                     Progress.Mode.PLAIN);
-            Summary summary = new Importer(options, phase.writer().apply(client), connection.server().toString(),
-                    connection.realm(), err).run();
+            Summary summary = new Importer(options, phase.writer().apply(client), null,
+                    connection.server().toString(), connection.realm(), err).run();
             Files.deleteIfExists(file);
             if (i >= warmups.size()) {
                 results.add(new Measured(phase, summary));
             }
-            failures += summary.tally().failed() + summary.tally().rejected() + summary.tally().skipped() > 0 ? 1 : 0;
+            failures += summary.tally().failed() + summary.tally().rejected() + summary.tally().skipped()
+                    + summary.tally().updated() + summary.tally().unchanged() > 0 ? 1 : 0;
         }
         if (workDir == null) {
             Files.deleteIfExists(dir);

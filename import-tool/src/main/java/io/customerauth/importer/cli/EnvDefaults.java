@@ -100,6 +100,8 @@ public final class EnvDefaults implements CommandLine.IDefaultValueProvider {
         twins.put("--report", new Twin("KEYCLOAK_IMPORT_REPORT", null));
         twins.put("--progress", new Twin("KEYCLOAK_IMPORT_PROGRESS", "auto"));
         twins.put("--dry-run", new Twin("KEYCLOAK_IMPORT_DRY_RUN", "false"));
+        twins.put("--validate-only", new Twin("KEYCLOAK_IMPORT_VALIDATE_ONLY", "false"));
+        twins.put("--store", new Twin("KEYCLOAK_IMPORT_STORE", "auto"));
         twins.put("generate --count", new Twin("CUSTOMER_GENERATE_COUNT", "1000"));
         twins.put("generate --output", new Twin("CUSTOMER_GENERATE_OUTPUT", null));
         twins.put("generate --hashed-percent", new Twin("CUSTOMER_GENERATE_HASHED_PERCENT", "0"));

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import io.customerauth.importer.ExitCode;
 import io.customerauth.importer.keycloak.AdminClient;
 import io.customerauth.importer.keycloak.BatchWriter;
+import io.customerauth.importer.keycloak.BulkImportWriter;
+import io.customerauth.importer.keycloak.RealmCustomers;
 import io.customerauth.importer.keycloak.ServerException;
 import io.customerauth.importer.keycloak.Writers;
 import io.customerauth.importer.run.ImportOptions;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
         description = {
                 "Imports a customer_export.json (a JSON array of customers) into a Keycloak realm through the admin "
                         + "REST API: streamed, validated record by record, written in batches, safe to re-run.",
+                "A re-run with a newer export keeps the realm in step: a customer found by customer_id gets the "
+                        + "export's email, country and language, and its password hash while they have not set a "
+                        + "password in Keycloak; customers the export lacks are reported, never deleted.",
                 "Customers keep their passwords: a password_hash (werkzeug scrypt or pbkdf2, bcrypt, argon2id) "
                         + "becomes a Keycloak credential, re-hashed by Keycloak at the first login.",
                 "Every option can also be set through the environment variable shown with it. The admin password "
@@ -42,6 +47,7 @@ import picocli.CommandLine.Spec;
         footer = {
                 "  bin/import-customers customer_export.json",
                 "  bin/import-customers --dry-run --report report.json customer_export.json",
+                "  bin/import-customers --validate-only customer_export.json",
                 "  KEYCLOAK_URL=https://sso.example.com KEYCLOAK_ADMIN_PASSWORD=\"$(pass kc-admin)\" \\",
                 "      bin/import-customers --report report.json customer_export.json",
                 "  bin/import-customers --admin-password-file /run/secrets/kc-admin --writer partial-import export.json",
@@ -49,7 +55,7 @@ import picocli.CommandLine.Spec;
                 "  JAVA_OPTS=-Xmx256m bin/import-customers benchmark --count 100000   (writes to the realm!)",
                 "",
                 "Exit codes:",
-                "  0  every record was created or already there",
+                "  0  every record was created, updated or already as in the file",
                 "  1  internal error, or the --report file cannot be written (the message names the path and why)",
                 "  2  bad command line",
                 "  3  some records were rejected (invalid); every valid record was written",
@@ -87,8 +93,18 @@ public final class ImportCommand implements Callable<Integer> {
     private String progress;
 
     @Option(names = "--dry-run", arity = "0..1", paramLabel = "true|false",
-            description = "Validate and report without contacting Keycloak or writing anything.")
+            description = "Say what a run would create, update, leave unchanged, reject and find missing, writing "
+                    + "nothing: Keycloak compares every record and rolls its answer back.")
     private boolean dryRun;
+
+    @Option(names = "--validate-only", arity = "0..1", paramLabel = "true|false",
+            description = "Validate the file with the tool's own rules without contacting Keycloak.")
+    private boolean validateOnly;
+
+    @Option(names = "--store", paramLabel = "auto|model",
+            description = "How the bulk endpoint reaches the users: auto (below Keycloak's user model where that is "
+                    + "proven equivalent, PostgreSQL) or model (through the user model: slower, for a diagnosis).")
+    private String store;
 
     private Map<String, String> env = Map.of();
     private PrintStream out = System.out;
@@ -116,18 +132,28 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         ImportOptions options = options();
         BatchWriter batchWriter = null;
-        if (!dryRun) {
+        RealmCustomers realmCustomers = null;
+        if (!validateOnly) {
             try {
                 AdminClient client = AdminClient.connect(connection.settings(env));
                 batchWriter = Writers.choose(writerChoice(), client);
+                if (batchWriter instanceof BulkImportWriter bulk) {
+                    bulk = storeChoice() ? bulk.throughTheUserModel() : bulk;
+                    batchWriter = dryRun ? bulk.dryRun() : bulk;
+                    realmCustomers = new RealmCustomers(client);
+                } else if (dryRun) {
+                    err.println("The server has no bulk endpoint: the dry run validates the file without comparing "
+                            + "it with the realm.");
+                    batchWriter = null;
+                }
             } catch (ServerException e) {
                 err.println("error: " + e.getMessage());
                 return ExitCode.SERVER_UNAVAILABLE;
             }
         }
         try {
-            Summary summary = new Importer(options, batchWriter, connection.server().toString(), connection.realm(), err)
-                    .run();
+            Summary summary = new Importer(options, batchWriter, realmCustomers, connection.server().toString(),
+                    connection.realm(), err).run();
             SummaryPrinter.print(summary, out);
             return summary.exitCode();
         } catch (ReportFileException e) {
@@ -143,7 +169,9 @@ public final class ImportCommand implements Callable<Integer> {
         batches.validate();
         connection.validate();
         writerChoice();
-        return new ImportOptions(file, batches.batchSize(), batches.concurrency(), dryRun, report, progressMode());
+        storeChoice();
+        return new ImportOptions(file, batches.batchSize(), batches.concurrency(), dryRun || validateOnly, report,
+                progressMode());
     }
 
     private Writers.Choice writerChoice() {
@@ -152,6 +180,15 @@ public final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--writer must be auto, bulk or partial-import");
         }
+    }
+
+    /** True when the user model is asked for. */
+    private boolean storeChoice() {
+        String choice = store == null ? "auto" : store.trim().toLowerCase(java.util.Locale.ROOT);
+        if (!choice.equals("auto") && !choice.equals("model")) {
+            throw new ParameterException(spec.commandLine(), "--store must be auto or model");
+        }
+        return choice.equals("model");
     }
 
     private Progress.Mode progressMode() {

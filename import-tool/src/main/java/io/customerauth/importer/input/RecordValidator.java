@@ -15,8 +15,10 @@ import io.customerauth.importer.hash.UnsupportedHashException;
 
 /**
  * Validates records in file order and remembers the emails and customer ids it accepted, so that a later record
- * repeating one (in any letter case) is rejected as a duplicate; the first occurrence wins. Rejection reasons name
- * the field and the rule, never the value. Not thread-safe: one validator per file.
+ * repeating one (in any letter case) is rejected as a duplicate; the first occurrence wins. It also remembers every
+ * well-formed customer_id the file holds, valid record or not, so that a customer of the realm can be told missing
+ * from the export ({@link #mentions}). Rejection reasons name the field and the rule, never the value. Not
+ * thread-safe: one validator per file.
  */
 public final class RecordValidator {
 
@@ -28,6 +30,7 @@ public final class RecordValidator {
 
     private final SeenKeys emails = new SeenKeys();
     private final SeenKeys customerIds = new SeenKeys();
+    private final SeenKeys mentioned = new SeenKeys();
 
     public Verdict validate(long index, JsonNode node) {
         if (node == null || !node.isObject()) {
@@ -50,6 +53,8 @@ public final class RecordValidator {
             if (!UUID.matcher(customerId).matches()) {
                 errors.add("customer_id: not a UUID");
                 customerId = null;
+            } else {
+                mentioned.putIfAbsent(customerId, index);
             }
         }
         String country = fields.required(CustomerAttributes.COUNTRY);
@@ -69,6 +74,11 @@ public final class RecordValidator {
         }
         return deduplicated(new CustomerRecord(index, email, customerId, country, language, firstName, lastName,
                 credential));
+    }
+
+    /** Whether a record read so far, valid or not, has this customer_id (compared in lower case). */
+    public boolean mentions(String customerId) {
+        return mentioned.contains(customerId.toLowerCase(Locale.ROOT));
     }
 
     /** Records the keys of an otherwise valid record, or rejects it when one was already taken. */

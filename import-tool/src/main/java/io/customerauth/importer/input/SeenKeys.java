@@ -44,6 +44,12 @@ final class SeenKeys {
         return -1;
     }
 
+    /** Whether {@code key} was remembered (up to a fingerprint collision, see above). */
+    boolean contains(String key) {
+        long fingerprint = fingerprint(key);
+        return fingerprints[find(fingerprints, fingerprint)] == fingerprint;
+    }
+
     int size() {
         return size;
     }

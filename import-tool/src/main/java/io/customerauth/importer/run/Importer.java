@@ -20,6 +20,7 @@ import io.customerauth.importer.input.Verdict;
 import io.customerauth.importer.keycloak.BatchRefusedException;
 import io.customerauth.importer.keycloak.BatchWriter;
 import io.customerauth.importer.keycloak.Outcome;
+import io.customerauth.importer.keycloak.RealmCustomers;
 import io.customerauth.importer.keycloak.ServerException;
 
 /**
@@ -27,27 +28,37 @@ import io.customerauth.importer.keycloak.ServerException;
  * the reader waits while they are all busy, so memory holds at most {@code concurrency + 1} batches. A batch the
  * server refuses as a whole is split in halves until the bad records stand alone. When the server becomes unusable,
  * or the report file cannot be written, the import stops reading; the batches in flight finish and count for what
- * they are, and a re-run skips what was written and finishes the job.
+ * they are, and a re-run finds what was written (unchanged) and finishes the job. Once the whole file went through,
+ * the realm's customers are listed page by page and those whose customer_id the file does not have are reported as
+ * missing (never deleted).
  */
 public final class Importer {
 
+    /** Missing customers named on the terminal; the report lists them all. */
+    private static final int MISSING_SHOWN = 10;
+
     private final ImportOptions options;
     private final BatchWriter writer;
+    private final RealmCustomers realmCustomers;
     private final String server;
     private final String realm;
     private final PrintStream err;
     private final Tally tally = new Tally();
     private final AtomicReference<String> serverError = new AtomicReference<>();
     private final AtomicReference<String> reportError = new AtomicReference<>();
+    private String missingError;
     private Progress progress;
     private ReportFile report;
 
     /**
-     * @param writer {@code null} for a dry run
+     * @param writer         {@code null} to validate only (a dry run against a server without the bulk endpoint)
+     * @param realmCustomers the realm's customers, for the missing report; {@code null} when it cannot be listed
      */
-    public Importer(ImportOptions options, BatchWriter writer, String server, String realm, PrintStream err) {
+    public Importer(ImportOptions options, BatchWriter writer, RealmCustomers realmCustomers, String server,
+                    String realm, PrintStream err) {
         this.options = options;
         this.writer = writer;
+        this.realmCustomers = realmCustomers;
         this.server = server;
         this.realm = realm;
         this.err = err;
@@ -66,7 +77,7 @@ public final class Importer {
         Semaphore slots = new Semaphore(options.concurrency());
         RecordValidator validator = new RecordValidator();
         try (RecordReader reader = RecordReader.open(options.file())) {
-            progress = new Progress(err, options.progress(), tally, options.dryRun(), reader::bytesRead,
+            progress = new Progress(err, options.progress(), tally, writer == null, reader::bytesRead,
                     reader.fileSize());
             progress.start();
             int batchSize = batchSize();
@@ -102,6 +113,9 @@ public final class Importer {
                 }
             }
             awaitAll(pool);
+            if (inputError == null && !stopped()) {
+                reportMissing(validator);
+            }
         } catch (InputException e) {
             inputError = e.getMessage();
         } finally {
@@ -135,11 +149,40 @@ public final class Importer {
         return writer.maxBatchSize();
     }
 
+    /** Lists the realm's customers and reports those the file does not have; a failure is said, not fatal. */
+    private void reportMissing(RecordValidator validator) {
+        if (realmCustomers == null) {
+            missingError = "the server cannot list its customers (no bulk endpoint)";
+            return;
+        }
+        try {
+            realmCustomers.forEach((customerId, userId) -> {
+                if (!validator.mentions(customerId) && reportError.get() == null) {
+                    tally.countMissing();
+                    if (tally.missing() <= MISSING_SHOWN) {
+                        progress.message("customer " + customerId + " (user " + userId + ") is in the realm, not in "
+                                + "the file: left as it is");
+                    }
+                    if (report != null) {
+                        try {
+                            report.addMissing(customerId, userId);
+                        } catch (ReportFileException e) {
+                            reportFailed(e);
+                        }
+                    }
+                }
+            });
+        } catch (ServerException e) {
+            missingError = e.getMessage();
+            progress.message("could not list the realm's customers: " + e.getMessage());
+        }
+    }
+
     private Summary summary(Instant start, String inputError) {
-        boolean nothingWritten = tally.created() + tally.skipped() == 0;
-        return new Summary(options.file(), server, realm, writer == null ? "none (dry run)" : writer.name(),
+        boolean nothingWritten = tally.written() == 0;
+        return new Summary(options.file(), server, realm, writer == null ? "none (validated only)" : writer.name(),
                 options.dryRun(), start, Summary.secondsSince(start), tally, inputError, serverError.get(),
-                nothingWritten, reportError.get());
+                nothingWritten, reportError.get(), missingError);
     }
 
     private boolean stopped() {
@@ -210,7 +253,7 @@ public final class Importer {
             progress.message("record " + outcome.index() + " " + outcome.status().name().toLowerCase(java.util.Locale.ROOT)
                     + ": " + outcome.reason());
         }
-        if (report != null && outcome.status() != Outcome.Status.CREATED && reportError.get() == null) {
+        if (report != null && reportable(outcome) && reportError.get() == null) {
             try {
                 report.add(outcome);
             } catch (ReportFileException e) {
@@ -219,10 +262,16 @@ public final class Importer {
         }
     }
 
+    /** Created records are counted only, and so are unchanged ones unless something was kept on purpose. */
+    private static boolean reportable(Outcome outcome) {
+        return outcome.status() != Outcome.Status.CREATED
+                && !(outcome.status() == Outcome.Status.UNCHANGED && outcome.reason().isEmpty());
+    }
+
     /** The first report failure stops the import: the report could no longer list every record not created. */
     private void reportFailed(ReportFileException e) {
         if (reportError.compareAndSet(null, e.getMessage())) {
-            progress.message("error: " + e.getMessage() + "; the import stops (a re-run skips what was written)");
+            progress.message("error: " + e.getMessage() + "; the import stops (a re-run finds what was written unchanged)");
         }
     }
 

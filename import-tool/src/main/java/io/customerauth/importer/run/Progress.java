@@ -20,18 +20,19 @@ public final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final Mode mode;
     private final Tally tally;
-    private final boolean dryRun;
+    private final boolean validateOnly;
     private final LongSupplier bytesRead;
     private final long fileSize;
     private final Instant start = Instant.now();
     private final Thread ticker;
     private boolean barShown;
 
-    Progress(PrintStream out, Mode mode, Tally tally, boolean dryRun, LongSupplier bytesRead, long fileSize) {
+    /** @param validateOnly no writer: a valid record is done once validated */
+    Progress(PrintStream out, Mode mode, Tally tally, boolean validateOnly, LongSupplier bytesRead, long fileSize) {
         this.out = out;
         this.mode = mode == Mode.AUTO ? (System.console() != null ? Mode.BAR : Mode.PLAIN) : mode;
         this.tally = tally;
-        this.dryRun = dryRun;
+        this.validateOnly = validateOnly;
         this.bytesRead = bytesRead;
         this.fileSize = fileSize;
         Duration period = this.mode == Mode.BAR ? Duration.ofMillis(250) : Duration.ofSeconds(5);
@@ -77,7 +78,7 @@ public final class Progress implements AutoCloseable {
     }
 
     private void drawBar() {
-        double fraction = fraction(tally.done(dryRun));
+        double fraction = fraction(tally.done(validateOnly));
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         out.print("\r\033[K[" + "#".repeat(filled) + " ".repeat(BAR_WIDTH - filled) + "] " + line());
         out.flush();
@@ -86,19 +87,16 @@ public final class Progress implements AutoCloseable {
 
     String line() {
         double seconds = Math.max(Summary.secondsSince(start), 0.001);
-        long created = tally.created();
-        long skipped = tally.skipped();
         long rejected = tally.rejected();
-        long failed = tally.failed();
-        long valid = tally.valid();
-        long done = created + skipped + rejected + failed + (dryRun ? valid : 0);
+        long done = tally.done(validateOnly);
         double fraction = fraction(done);
         String eta = fraction > 0.001 && fraction < 1
                 ? format(Duration.ofSeconds((long) (seconds * (1 - fraction) / fraction))) : "-";
-        String counts = dryRun
-                ? String.format(Locale.ROOT, "(valid %,d, rejected %,d)", valid, rejected)
-                : String.format(Locale.ROOT, "(created %,d, skipped %,d, rejected %,d, failed %,d)", created, skipped,
-                        rejected, failed);
+        String counts = validateOnly
+                ? String.format(Locale.ROOT, "(valid %,d, rejected %,d)", tally.valid(), rejected)
+                : String.format(Locale.ROOT, "(created %,d, updated %,d, unchanged %,d, rejected %,d, failed %,d)",
+                        tally.created(), tally.updated(), tally.unchanged() + tally.skipped(), rejected,
+                        tally.failed());
         return String.format(Locale.ROOT, "%3.0f%%  %,d records  %s  %,.0f records/s  ETA %s",
                 fraction * 100, done, counts, done / seconds, eta);
     }

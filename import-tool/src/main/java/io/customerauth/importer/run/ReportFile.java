@@ -16,14 +16,18 @@ import io.customerauth.importer.keycloak.Outcome;
 
 /**
  * The optional JSON report, streamed as the import runs so that it costs no memory:
- * {@code {"records":[{"index":..,"status":"rejected","reason":..}, ...], "summary":{...}}}. It lists every record
- * that was not created (skipped, rejected, failed); created records are counted in the summary. Reasons never hold
- * a secret. Every failure to write it is a {@link ReportFileException} naming the file.
+ * {@code {"records":[{"index":..,"status":"updated","reason":..,"changes":["email"]}, ...],
+ * "missing":[{"customer_id":..,"id":..}, ...], "summary":{...}}}. It lists every record that was updated, rejected,
+ * skipped or failed, and the unchanged ones with a note (a password kept because the customer set one in Keycloak);
+ * created and plainly unchanged records are counted in the summary; {@code missing} lists the realm's customers the
+ * file does not have. Reasons never hold a secret. Every failure to write it is a {@link ReportFileException}
+ * naming the file.
  */
 final class ReportFile implements AutoCloseable {
 
     private final Path file;
     private final JsonGenerator json;
+    private boolean inMissing;
 
     private ReportFile(Path file, JsonGenerator json) {
         this.file = file;
@@ -53,9 +57,37 @@ final class ReportFile implements AutoCloseable {
             json.writeNumberField("index", outcome.index());
             json.writeStringField("status", outcome.status().name().toLowerCase(Locale.ROOT));
             json.writeStringField("reason", outcome.reason());
+            if (!outcome.changes().isEmpty()) {
+                json.writeArrayFieldStart("changes");
+                for (String change : outcome.changes()) {
+                    json.writeString(change);
+                }
+                json.writeEndArray();
+            }
             json.writeEndObject();
         } catch (IOException e) {
             throw new ReportFileException(file, e);
+        }
+    }
+
+    /** A customer of the realm the file does not have; called after the last record. */
+    synchronized void addMissing(String customerId, String userId) throws ReportFileException {
+        try {
+            startMissing();
+            json.writeStartObject();
+            json.writeStringField("customer_id", customerId);
+            json.writeStringField("id", userId);
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new ReportFileException(file, e);
+        }
+    }
+
+    private void startMissing() throws IOException {
+        if (!inMissing) {
+            inMissing = true;
+            json.writeEndArray();
+            json.writeArrayFieldStart("missing");
         }
     }
 
@@ -69,6 +101,7 @@ final class ReportFile implements AutoCloseable {
     }
 
     private void writeSummary(Summary summary) throws IOException {
+        startMissing();
         json.writeEndArray();
         json.writeObjectFieldStart("summary");
         json.writeStringField("file", summary.file().toString());
@@ -82,9 +115,16 @@ final class ReportFile implements AutoCloseable {
         json.writeNumberField("read", summary.tally().read());
         json.writeNumberField("valid", summary.tally().valid());
         json.writeNumberField("created", summary.tally().created());
+        json.writeNumberField("updated", summary.tally().updated());
+        json.writeNumberField("unchanged", summary.tally().unchanged());
         json.writeNumberField("skipped", summary.tally().skipped());
         json.writeNumberField("rejected", summary.tally().rejected());
         json.writeNumberField("failed", summary.tally().failed());
+        if (summary.missingError() == null) {
+            json.writeNumberField("missing", summary.tally().missing());
+        } else {
+            json.writeStringField("missingNotChecked", summary.missingError());
+        }
         json.writeNumberField("recordsPerSecond", summary.recordsPerSecond());
         if (summary.stopReason() != null) {
             json.writeStringField("stoppedBecause", summary.stopReason());

@@ -12,10 +12,11 @@ import io.customerauth.importer.ExitCode;
  * @param inputError the file could not be read (from some point on), or {@code null}
  * @param serverError the server could not be used (from some point on), or {@code null}
  * @param reportError the report file could not be written (from some point on), or {@code null}
+ * @param missingError why customers missing from the file were not looked for, or {@code null} when they were
  */
 public record Summary(Path file, String server, String realm, String writer, boolean dryRun, Instant startedAt,
                       double seconds, Tally tally, String inputError, String serverError,
-                      boolean serverUnusableFromStart, String reportError) {
+                      boolean serverUnusableFromStart, String reportError, String missingError) {
 
     public int exitCode() {
         if (reportError != null) {

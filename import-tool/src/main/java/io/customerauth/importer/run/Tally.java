@@ -10,9 +10,12 @@ public final class Tally {
     private final AtomicLong read = new AtomicLong();
     private final AtomicLong valid = new AtomicLong();
     private final AtomicLong created = new AtomicLong();
+    private final AtomicLong updated = new AtomicLong();
+    private final AtomicLong unchanged = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicLong missing = new AtomicLong();
 
     void countRead() {
         read.incrementAndGet();
@@ -22,9 +25,15 @@ public final class Tally {
         valid.incrementAndGet();
     }
 
+    void countMissing() {
+        missing.incrementAndGet();
+    }
+
     void count(Outcome.Status status) {
         switch (status) {
             case CREATED -> created.incrementAndGet();
+            case UPDATED -> updated.incrementAndGet();
+            case UNCHANGED -> unchanged.incrementAndGet();
             case SKIPPED -> skipped.incrementAndGet();
             case REJECTED -> rejected.incrementAndGet();
             case FAILED -> failed.incrementAndGet();
@@ -35,7 +44,7 @@ public final class Tally {
         return read.get();
     }
 
-    /** Records that passed the tool's validation (in a dry run: what would be written). */
+    /** Records that passed the tool's own validation. */
     public long valid() {
         return valid.get();
     }
@@ -44,6 +53,17 @@ public final class Tally {
         return created.get();
     }
 
+    /** Customers found by customer_id whose email, country, language or password hash the run changed. */
+    public long updated() {
+        return updated.get();
+    }
+
+    /** Customers found by customer_id that already matched the export. */
+    public long unchanged() {
+        return unchanged.get();
+    }
+
+    /** Existing users a fallback writer (partialImport, the admin API) could not compare, left as they were. */
     public long skipped() {
         return skipped.get();
     }
@@ -56,8 +76,18 @@ public final class Tally {
         return failed.get();
     }
 
-    /** Records with a final outcome (in a dry run, valid records count as done once validated). */
-    long done(boolean dryRun) {
-        return created() + skipped() + rejected() + failed() + (dryRun ? valid() : 0);
+    /** Customers of the realm whose customer_id the export does not have (reported, never deleted). */
+    public long missing() {
+        return missing.get();
+    }
+
+    /** Records the server wrote or found as they should be. */
+    long written() {
+        return created() + updated() + unchanged() + skipped();
+    }
+
+    /** Records with a final outcome (validated only, valid records count as done once validated). */
+    long done(boolean validateOnly) {
+        return written() + rejected() + failed() + (validateOnly ? valid() : 0);
     }
 }

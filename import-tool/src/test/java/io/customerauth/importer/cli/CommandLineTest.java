@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.customerauth.importer.ExitCode;
@@ -61,19 +64,19 @@ class CommandLineTest {
     @Test
     void aFlagWinsOverItsEnvironmentVariable() throws Exception {
         Path file = file("[" + RECORD + "]");
-        env.put("KEYCLOAK_IMPORT_DRY_RUN", "false");
+        env.put("KEYCLOAK_IMPORT_VALIDATE_ONLY", "false");
         env.put("KEYCLOAK_URL", "ftp://files.example.com");
 
-        assertThat(run("--dry-run", "--progress", "none", file.toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(run("--validate-only", "--progress", "none", file.toString())).isEqualTo(ExitCode.USAGE);
         assertThat(stderr()).contains("--server must be an http(s) URL");
-        assertThat(run("--dry-run", "--server", "http://localhost:8080", "--progress", "none", file.toString()))
-                .isEqualTo(ExitCode.OK);
+        assertThat(run("--validate-only", "--server", "http://localhost:8080", "--progress", "none",
+                file.toString())).isEqualTo(ExitCode.OK);
     }
 
     @Test
     void readsTheFileFromTheEnvironmentToo() throws Exception {
         env.put("CUSTOMER_EXPORT_FILE", file("[" + RECORD + "]").toString());
-        env.put("KEYCLOAK_IMPORT_DRY_RUN", "true");
+        env.put("KEYCLOAK_IMPORT_VALIDATE_ONLY", "true");
 
         assertThat(run("--progress", "none")).isEqualTo(ExitCode.OK);
         assertThat(stdout()).contains("valid        : 1");
@@ -92,18 +95,18 @@ class CommandLineTest {
     }
 
     @Test
-    void dryRunNeedsNoServer() throws Exception {
+    void validatingOnlyNeedsNoServer() throws Exception {
         Path file = file("[" + RECORD + ",{\"email\":\"bad\"}]");
 
-        int code = run("--dry-run", "--server", "http://127.0.0.1:1", "--progress", "none", file.toString());
+        int code = run("--validate-only", "--server", "http://127.0.0.1:1", "--progress", "none", file.toString());
 
         assertThat(code).isEqualTo(ExitCode.REJECTED_RECORDS);
-        assertThat(stdout()).contains("Dry run", "valid        : 1", "rejected     : 1");
+        assertThat(stdout()).contains("Validation of", "valid        : 1", "rejected     : 1");
     }
 
     @Test
     void saysTheInputIsBadWhenTheFileIsNotAnArray() throws Exception {
-        assertThat(run("--dry-run", "--progress", "none", file("{\"users\":[]}").toString()))
+        assertThat(run("--validate-only", "--progress", "none", file("{\"users\":[]}").toString()))
                 .isEqualTo(ExitCode.BAD_INPUT);
         assertThat(stdout()).contains("not a JSON array");
     }
@@ -149,7 +152,7 @@ class CommandLineTest {
         for (SampleHashes.Sample sample : SampleHashes.ALL) {
             assertThat(Files.readString(first)).contains(sample.hash());
         }
-        assertThat(run("--dry-run", "--progress", "none", first.toString())).isEqualTo(ExitCode.OK);
+        assertThat(run("--validate-only", "--progress", "none", first.toString())).isEqualTo(ExitCode.OK);
         assertThat(stdout()).contains("valid        : 200");
     }
 
@@ -158,7 +161,7 @@ class CommandLineTest {
         Path file = dir.resolve("mixed.json");
         run("generate", "--count", "1000", "--invalid-percent", "10", "--seed", "3", "--output", file.toString());
 
-        int code = run("--dry-run", "--progress", "none", "--report", dir.resolve("report.json").toString(),
+        int code = run("--validate-only", "--progress", "none", "--report", dir.resolve("report.json").toString(),
                 file.toString());
 
         assertThat(code).isEqualTo(ExitCode.REJECTED_RECORDS);
@@ -171,7 +174,7 @@ class CommandLineTest {
     void saysWhichReportFileCannotBeWrittenAndWhy() throws Exception {
         Path file = file("[" + RECORD + "]");
 
-        int code = run("--dry-run", "--progress", "none", "--report", dir.toString(), file.toString());
+        int code = run("--validate-only", "--progress", "none", "--report", dir.toString(), file.toString());
 
         assertThat(code).isEqualTo(ExitCode.REPORT_NOT_WRITTEN).isEqualTo(1);
         assertThat(stderr()).contains("error: cannot write the report " + dir + ": Is a directory");
@@ -183,7 +186,7 @@ class CommandLineTest {
         Path file = dir.resolve("mixed.json");
         run("generate", "--count", "2000", "--invalid-percent", "50", "--output", file.toString());
 
-        int code = run("--dry-run", "--progress", "none", "--report", "/dev/full", file.toString());
+        int code = run("--validate-only", "--progress", "none", "--report", "/dev/full", file.toString());
 
         assertThat(code).isEqualTo(ExitCode.REPORT_NOT_WRITTEN);
         assertThat(stderr()).contains("error: cannot write the report /dev/full: No space left on device");
@@ -207,6 +210,70 @@ class CommandLineTest {
             assertThat(stderr()).contains("Batches of 2 customers, the most the server takes per request "
                     + "(asked for 500)");
             assertThat(stdout()).contains("created      : 5");
+        }
+    }
+
+    @Test
+    void aReRunCountsUpdatedAndUnchangedCustomersAndReportsTheRealmsCustomersTheFileLacks() throws Exception {
+        try (FakeKeycloak keycloak = new FakeKeycloak()) {
+            keycloak.serveTheBulkEndpoint(1000);
+            keycloak.answer("/admin/realms/customers/customer-import/users", request -> new FakeKeycloak.Answer(200,
+                    "{\"store\":\"sql\",\"results\":[{\"status\":\"UPDATED\",\"changes\":[\"email\",\"country\"]},"
+                            + "{\"status\":\"UNCHANGED\"},{\"status\":\"UNCHANGED\",\"reason\":\"password: set in "
+                            + "Keycloak since the import, kept\"}]}"));
+            keycloak.queue("/admin/realms/customers/customer-import/customers", 200, "{\"customers\":["
+                    + "{\"customer_id\":\"0c6f2a54-9a51-4d7e-8a3f-2f1d7f6c9e11\",\"id\":\"user-2\"},"
+                    + "{\"customer_id\":\"8b4a1343-292d-45ed-ba5f-846fa9167ede\",\"id\":\"user-1\"}],"
+                    + "\"next\":\"8b4a1343-292d-45ed-ba5f-846fa9167ede\"}");
+            keycloak.queue("/admin/realms/customers/customer-import/customers", 200, "{\"customers\":["
+                    + "{\"customer_id\":\"f0000000-0000-4000-8000-000000000001\",\"id\":\"user-9\"}]}");
+            env.put("KEYCLOAK_ADMIN_PASSWORD", "secret");
+            Path file = file("[" + RECORD + "," + RECORD.replace("alice", "bob").replace("8b4a1343", "1b4a1343")
+                    + "," + RECORD.replace("alice", "carol").replace("8b4a1343", "2b4a1343") + "]");
+            Path report = dir.resolve("report.json");
+
+            int code = run("--server", keycloak.url().toString(), "--progress", "none", "--report", report.toString(),
+                    file.toString());
+
+            assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+            assertThat(stdout()).contains("created      : 0", "updated      : 1", "unchanged    : 2",
+                    "missing      : 2 (customers of the realm not in the file");
+            assertThat(stderr()).contains("customer 0c6f2a54-9a51-4d7e-8a3f-2f1d7f6c9e11 (user user-2) is in the "
+                    + "realm, not in the file");
+            assertThat(keycloak.requestsTo("/admin/realms/customers/customer-import/customers"))
+                    .extracting(FakeKeycloak.Request::query)
+                    .containsExactly("max=5000", "max=5000&after=8b4a1343-292d-45ed-ba5f-846fa9167ede");
+            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            assertThat(json.path("records")).hasSize(2);
+            assertThat(json.path("records").get(0).toString()).isEqualTo("{\"index\":0,\"status\":\"updated\","
+                    + "\"reason\":\"\",\"changes\":[\"email\",\"country\"]}");
+            assertThat(json.path("records").get(1).path("reason").asText())
+                    .isEqualTo("password: set in Keycloak since the import, kept");
+            assertThat(json.path("missing").toString()).isEqualTo("[{\"customer_id\":"
+                    + "\"0c6f2a54-9a51-4d7e-8a3f-2f1d7f6c9e11\",\"id\":\"user-2\"},{\"customer_id\":"
+                    + "\"f0000000-0000-4000-8000-000000000001\",\"id\":\"user-9\"}]");
+            assertThat(json.path("summary").path("updated").asInt()).isEqualTo(1);
+            assertThat(json.path("summary").path("unchanged").asInt()).isEqualTo(2);
+            assertThat(json.path("summary").path("missing").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aDryRunAsksTheServerWhatWouldChangeAndSaysNothingWasWritten() throws Exception {
+        try (FakeKeycloak keycloak = new FakeKeycloak()) {
+            keycloak.serveTheBulkEndpoint(1000);
+            keycloak.answer("/admin/realms/customers/customer-import/customers",
+                    request -> new FakeKeycloak.Answer(200, "{\"customers\":[]}"));
+            env.put("KEYCLOAK_ADMIN_PASSWORD", "secret");
+
+            int code = run("--dry-run", "--server", keycloak.url().toString(), "--progress", "none",
+                    file("[" + RECORD + "]").toString());
+
+            assertThat(code).as(stderr()).isEqualTo(ExitCode.OK);
+            assertThat(keycloak.requestsTo("/admin/realms/customers/customer-import/users"))
+                    .extracting(FakeKeycloak.Request::query).containsExactly("dryRun=true");
+            assertThat(stdout()).contains("Dry run of", "nothing was written", "created      : 1 (would be created)",
+                    "missing      : 0");
         }
     }
 

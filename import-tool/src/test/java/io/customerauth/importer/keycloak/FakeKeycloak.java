@@ -26,7 +26,8 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeKeycloak implements AutoCloseable {
 
-    public record Request(String method, String path, String authorization, String body) {
+    /** @param query the raw query string, or {@code null} */
+    public record Request(String method, String path, String query, String authorization, String body) {
     }
 
     public record Answer(int status, String body) {
@@ -81,6 +82,11 @@ public final class FakeKeycloak implements AutoCloseable {
         });
     }
 
+    /** The requests made to {@code path}, in order. */
+    public List<Request> requestsTo(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
     /** The users in a partialImport-shaped body. */
     public static int users(Request request) {
         try {
@@ -97,7 +103,7 @@ public final class FakeKeycloak implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String path = exchange.getRequestURI().getPath();
-        Request request = new Request(exchange.getRequestMethod(), path,
+        Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders().getFirst("Authorization"), body);
         requests.add(request);
         Answer answer;

@@ -241,7 +241,7 @@ class ImporterTest {
     private Summary run(Path file, BatchWriter writer, int batchSize, int concurrency, Path report) throws IOException {
         ImportOptions options = new ImportOptions(file, batchSize, concurrency, writer == null, report,
                 Progress.Mode.NONE);
-        return new Importer(options, writer, "http://localhost:8080", "customers",
+        return new Importer(options, writer, null, "http://localhost:8080", "customers",
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run();
     }
 

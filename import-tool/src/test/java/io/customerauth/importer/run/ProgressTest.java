@@ -22,17 +22,17 @@ class ProgressTest {
         }
         tally.count(Outcome.Status.CREATED);
         tally.count(Outcome.Status.CREATED);
-        tally.count(Outcome.Status.SKIPPED);
+        tally.count(Outcome.Status.UNCHANGED);
         tally.count(Outcome.Status.REJECTED);
 
         String line = progress(tally, false, 500, 1000).line();
 
-        assertThat(line).startsWith(" 50%  4 records  (created 2, skipped 1, rejected 1, failed 0)")
+        assertThat(line).startsWith(" 50%  4 records  (created 2, updated 0, unchanged 1, rejected 1, failed 0)")
                 .contains("records/s", "ETA 0m");
     }
 
     @Test
-    void countsValidRecordsAsDoneInADryRun() {
+    void countsValidRecordsAsDoneWhenOnlyValidating() {
         Tally tally = new Tally();
         tally.countRead();
         tally.countValid();

@@ -125,6 +125,11 @@ public final class KeycloakCluster implements AutoCloseable {
         return mailbox;
     }
 
+    /** The PostgreSQL database both nodes store into, to query what they stored. */
+    public Database database() {
+        return new Database(database);
+    }
+
     /** The PostgreSQL server both nodes store into, to stop and start as an outage would. */
     public PostgresServer postgres() {
         return database.server();
@@ -171,6 +176,11 @@ public final class KeycloakCluster implements AutoCloseable {
 
         public Customers customers() {
             return new Customers(realm());
+        }
+
+        /** A fresh access token of the bootstrap admin, for admin REST calls the admin client does not make. */
+        public String adminToken() {
+            return admin.tokenManager().getAccessTokenString();
         }
 
         /** {@code kill -9} of the node's JVM: no shutdown, no goodbye to the cluster. */

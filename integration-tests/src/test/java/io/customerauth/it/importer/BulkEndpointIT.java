@@ -63,16 +63,20 @@ class BulkEndpointIT {
     }
 
     @Test
-    void skipsACustomerWhoseCustomerIdIsTakenByAnotherEmail(Customers customers) {
+    void matchesACustomerByCustomerIdAndRefusesAnEmailAnotherUserHolds(Customers customers) {
         Customers.Customer existing = customers.create();
+        Customers.Customer other = customers.create();
         String email = unique();
 
-        JsonNode results = post(List.of(user(email, existing.customerId(), "FR", "fr", null),
-                user(existing.email(), UUID.randomUUID().toString(), "FR", "fr", null)));
+        JsonNode results = post(List.of(user(email, existing.customerId(), "FR", "en", null),
+                user(other.email(), UUID.randomUUID().toString(), "FR", "fr", null)));
 
-        assertThat(results.get(0).toString()).contains("SKIPPED", "customer_id already in the realm");
-        assertThat(results.get(1).toString()).contains("SKIPPED", "email already in the realm");
-        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(0L);
+        assertThat(results.get(0).path("status").asText()).isEqualTo("UPDATED");
+        assertThat(results.get(0).path("changes").toString()).isEqualTo("[\"email\"]");
+        assertThat(results.get(1).toString()).contains("REJECTED",
+                "email: already the email or username of another user of the realm");
+        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(1L);
+        assertThat(database.single("select username from user_entity where email = ?", email)).isEqualTo(email);
     }
 
     @Test
@@ -166,10 +170,10 @@ class BulkEndpointIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no admin event names " + firstId));
         assertThat(event.getResourceType()).isEqualTo("USER");
         assertThat(event.getDetails()).containsEntry("created_user_ids", firstId + "," + secondId)
-                .containsEntry("created", "2").containsEntry("received", "3");
-        assertThat(event.getDetails()).as("the batch lookup over Keycloak's JPA entities (the fast path) is taken:"
-                + " if not, a Keycloak upgrade moved JpaConnectionProvider or the entity names ExistingCustomers uses")
-                .containsEntry("existing_lookup", "jpql");
+                .containsEntry("created", "2").containsEntry("rejected", "1").containsEntry("received", "3");
+        assertThat(event.getDetails()).as("the batch is written below the user model (the fast path): if not, a"
+                + " Keycloak upgrade moved JpaConnectionProvider, which KeycloakJpa reaches by name")
+                .containsEntry("store", "sql");
     }
 
     @Test
@@ -187,6 +191,32 @@ class BulkEndpointIT {
         assertThat(valid.status()).isEqualTo(403);
         assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(0L);
         assertThat(send("not-a-token", List.of()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void batchesRacingForOneEmailCreateOneCustomerAndTheOthersAreRejectedOrAskedToRetryNeverAServerError()
+            throws Exception {
+        String email = unique();
+        String token = admin.tokenManager().getAccessTokenString();
+        List<java.util.concurrent.Callable<Api.Response>> writers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            writers.add(() -> send(token, List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null))));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<Api.Response> answers = new ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<Api.Response> answer : pool.invokeAll(writers)) {
+                answers.add(answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(answers).extracting(Api.Response::status).as(answers.toString()).allMatch(s -> s == 200 || s == 409);
+        assertThat(answers).filteredOn(answer -> answer.status() == 200)
+                .extracting(answer -> answer.json().path("results").get(0).path("status").asText())
+                .containsOnly("CREATED", "REJECTED").containsOnlyOnce("CREATED");
+        assertThat(database.single("select count(*) from user_entity where email = ?", email)).isEqualTo(1L);
     }
 
     @Test

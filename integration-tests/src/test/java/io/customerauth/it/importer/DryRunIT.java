@@ -20,14 +20,14 @@ class DryRunIT {
     }
 
     @Test
-    void aDryRunValidatesAndWritesNothing() {
+    void aDryRunAsksTheServerAndWritesNothing() {
         ImportTool.Export export = tool.generate(200, 50, 10);
         long usersBefore = (Long) database.single("select count(*) from user_entity");
 
         ImportTool.Run run = tool.run("--dry-run", export.file().toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(3);
-        assertThat(run.out()).contains("Dry run", "records read : 200");
+        assertThat(run.out()).contains("Dry run", "nothing was written", "records read : 200", "(would be created)");
         assertThat(database.single("select count(*) from user_entity where email like ?", export.emailPattern()))
                 .isEqualTo(0L);
         assertThat(database.single("select count(*) from user_entity")).isEqualTo(usersBefore);

@@ -28,8 +28,8 @@ class ResumeIT {
     @Test
     void aRunKilledPartWayIsFinishedByTheNextRun() throws Exception {
         ImportTool.Export export = tool.generate(3000, 20, 5);
-        ImportTool.Run dryRun = tool.run("--dry-run", export.file().toString());
-        long valid = Long.parseLong(dryRun.out().replaceAll("(?s).*valid +: ([0-9,]+).*", "$1").replace(",", ""));
+        ImportTool.Run validation = tool.run("--validate-only", export.file().toString());
+        long valid = Long.parseLong(validation.out().replaceAll("(?s).*valid +: ([0-9,]+).*", "$1").replace(",", ""));
         assertThat(valid).isBetween(2800L, 2900L);
 
         Process killed = tool.start("--batch-size", "25", "--concurrency", "2", export.file().toString());
@@ -49,7 +49,8 @@ class ResumeIT {
                 + "on u.id = a.user_id where a.name = 'customer_id' and u.email like ?", export.emailPattern()))
                 .isEqualTo(valid);
         ImportTool.Run third = tool.run(export.file().toString());
-        assertThat(third.out()).contains("created      : 0", "skipped      : " + String.format(java.util.Locale.ROOT, "%,d", valid));
+        assertThat(third.out()).contains("created      : 0", "updated      : 0",
+                "unchanged    : " + String.format(java.util.Locale.ROOT, "%,d", valid));
     }
 
     private long awaitSomeImported(ImportTool.Export export, Process process) throws InterruptedException {

@@ -30,7 +30,7 @@ class SampleImportIT {
     }
 
     @Test
-    void importsTheValidCustomersOfTheSampleThenSkipsThemOnASecondRun() {
+    void importsTheValidCustomersOfTheSampleThenFindsThemUnchangedOnASecondRun() {
         Path report = tool.report();
 
         ImportTool.Run first = tool.run("--report", report.toString(), SAMPLE.toString());
@@ -57,7 +57,8 @@ class SampleImportIT {
         ImportTool.Run second = tool.run(SAMPLE.toString());
 
         assertThat(second.exitCode()).as(second.toString()).isEqualTo(3);
-        assertThat(second.out()).contains("created      : 0", "skipped      : 30", "rejected     : 10");
+        assertThat(second.out()).contains("created      : 0", "updated      : 0", "unchanged    : 30",
+                "rejected     : 10");
     }
 
     /** Record 38: email, country and language normalized; the names and customer_id as given. */

@@ -9,9 +9,16 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * Cluster-wide claims on a realm's {@code customer_id}s, held by a transaction that may store them until it ends.
@@ -22,13 +29,26 @@ import java.util.Set;
  * an existing holder: the claim is released only after the claiming transaction has committed or rolled back, so
  * whoever claims next sees the committed user. A claim of a node that dies mid-transaction lapses after
  * {@value #LIFESPAN_SECONDS} s. The two sides of a split cluster no longer share that store, so on PostgreSQL the
- * claim also takes a lock in the database both sides still share ({@link CustomerIdDatabaseLock}). Keys are the pack's prefix and a hash of realm id and customer_id, never raw input.
+ * claim also takes a lock in the database both sides still share ({@link CustomerIdDatabaseLock}). Keys are the pack's
+ * prefix and a hash of realm id and customer_id, never raw input.
+ *
+ * <p>In a cluster every claim and every release is a round trip to the other nodes (marshalled, encrypted, answered),
+ * and a bulk import claims hundreds of ids per batch. So {@link #claimAll} runs {@value #PARALLEL_ROUND_TRIPS} round
+ * trips at a time, on a small pool the bulk import's factory owns, and its claims are released only when the transaction rolls
+ * back: after a commit they lapse after {@value #LIFESPAN_SECONDS} s, which saves one round trip per new customer and
+ * refuses nothing anyone may do meanwhile (the ids are taken by the committed customers; an admin editing such a
+ * customer keeps its id and claims nothing).
  */
 public final class CustomerIdClaims {
 
     static final int LIFESPAN_SECONDS = 120;
+    /** The threads a bulk import's pool for {@link #claimAll} should have. */
+    public static final int PARALLEL_ROUND_TRIPS = 8;
+    /** Below this many ids, one thread does it: nothing to gain from handing work over. */
+    private static final int PARALLEL_FROM = 32;
     private static final String PREFIX = "customer-auth:customer-id-claim:";
     private static final String HELD = CustomerIdClaims.class.getName() + ".held";
+    private static final String HELD_TO_LAPSE = CustomerIdClaims.class.getName() + ".heldToLapse";
 
     private final KeycloakSession session;
 
@@ -58,13 +78,74 @@ public final class CustomerIdClaims {
         return true;
     }
 
+    /**
+     * Claims many ids for this session's transaction at once; returns those it now holds (an id another transaction
+     * holds is left out). Taken in parallel, as if claimed one by one.
+     */
+    public Set<String> claimAll(RealmModel realm, Collection<String> customerIds, Executor roundTrips) {
+        Set<String> held = heldByThisTransaction(HELD_TO_LAPSE, roundTrips);
+        Set<String> heldOneByOne = heldByThisTransaction();
+        Set<String> claimed = ConcurrentHashMap.newKeySet();
+        Set<String> keysTaken = ConcurrentHashMap.newKeySet();
+        List<String> wanted = new ArrayList<>();
+        for (String customerId : customerIds) {
+            String key = key(realm, customerId);
+            if (held.contains(key) || heldOneByOne.contains(key)) {
+                claimed.add(customerId);
+            } else {
+                wanted.add(customerId);
+            }
+        }
+        var objects = session.singleUseObjects();
+        try {
+            inParallel(wanted, roundTrips, customerId -> {
+                String key = key(realm, customerId);
+                if (objects.putIfAbsent(key, LIFESPAN_SECONDS)) {
+                    keysTaken.add(key);
+                    claimed.add(customerId);
+                }
+            });
+        } finally {
+            held.addAll(keysTaken);
+        }
+        CustomerIdDatabaseLock.lockAll(session, keysTaken);
+        return claimed;
+    }
+
+    /**
+     * Runs {@code task} on every item, in {@value #PARALLEL_ROUND_TRIPS} parts on {@code executor} (one after the
+     * other without one); the first failure is thrown.
+     */
+    private static void inParallel(List<String> items, Executor executor, Consumer<String> task) {
+        if (executor == null || items.size() < PARALLEL_FROM) {
+            items.forEach(task);
+            return;
+        }
+        List<CompletableFuture<Void>> parts = new ArrayList<>();
+        int size = (items.size() + PARALLEL_ROUND_TRIPS - 1) / PARALLEL_ROUND_TRIPS;
+        for (int from = 0; from < items.size(); from += size) {
+            List<String> part = items.subList(from, Math.min(items.size(), from + size));
+            parts.add(CompletableFuture.runAsync(() -> part.forEach(task), executor));
+        }
+        CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).join();
+    }
+
     private Set<String> heldByThisTransaction() {
+        return heldByThisTransaction(HELD, null);
+    }
+
+    /**
+     * The keys this transaction holds under {@code attribute}: released when it ends, one after the other; or, with
+     * {@code lapsing} (claims of {@link #claimAll}), only when it rolls back, on that executor.
+     */
+    private Set<String> heldByThisTransaction(String attribute, Executor lapsing) {
         @SuppressWarnings("unchecked")
-        Set<String> held = session.getAttribute(HELD, Set.class);
+        Set<String> held = session.getAttribute(attribute, Set.class);
         if (held == null) {
             held = new HashSet<>();
-            session.setAttribute(HELD, held);
-            session.getTransactionManager().enlistAfterCompletion(new Release(session.getKeycloakSessionFactory(), held));
+            session.setAttribute(attribute, held);
+            session.getTransactionManager().enlistAfterCompletion(new Release(session.getKeycloakSessionFactory(), held,
+                    lapsing));
         }
         return held;
     }
@@ -84,15 +165,20 @@ public final class CustomerIdClaims {
 
         private final KeycloakSessionFactory factory;
         private final Set<String> held;
+        /** Claims that lapse after a commit, released on a rollback on this executor; {@code null} otherwise. */
+        private final Executor lapsing;
 
-        Release(KeycloakSessionFactory factory, Set<String> held) {
+        Release(KeycloakSessionFactory factory, Set<String> held, Executor lapsing) {
             this.factory = factory;
             this.held = held;
+            this.lapsing = lapsing;
         }
 
         @Override
         protected void commitImpl() {
-            release();
+            if (lapsing == null) {
+                release();
+            }
         }
 
         @Override
@@ -102,7 +188,10 @@ public final class CustomerIdClaims {
 
         private void release() {
             if (!held.isEmpty()) {
-                KeycloakModelUtils.runJobInTransaction(factory, session -> held.forEach(session.singleUseObjects()::remove));
+                KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                    var objects = session.singleUseObjects();
+                    inParallel(List.copyOf(held), lapsing, objects::remove);
+                });
             }
         }
     }

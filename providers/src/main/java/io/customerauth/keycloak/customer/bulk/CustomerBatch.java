@@ -1,175 +1,133 @@
 package io.customerauth.keycloak.customer.bulk;
 
-import io.customerauth.common.customer.CustomerAttributes;
-
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
-import org.keycloak.common.util.Time;
-import org.keycloak.connections.jpa.support.EntityManagers;
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.credential.hash.PasswordHashProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.keycloak.userprofile.Attributes;
-import org.keycloak.userprofile.UserProfileContext;
-import org.keycloak.userprofile.UserProfileProvider;
-
-import io.customerauth.keycloak.passwordhash.StoredHashCost;
-
-import io.customerauth.keycloak.customer.CustomerIdClaims;
 
 /**
- * Imports one batch: skips the users whose email (or username) or customer_id the realm already has (looked up for
- * the whole batch at once, see {@link ExistingCustomers}), validates the others (the representation's shape, the
- * realm's user profile, the credential's hash algorithm and its cost, see {@link StoredHashCost}) and creates them
- * through the model API in Keycloak's JPA batch mode (no flush per user), so the inserts go to the database as JDBC
- * batches in one flush.
+ * One batch of an import or a re-run, in four steps: read and validate each user ({@link ImportedCustomer},
+ * {@link CustomerRules}); find the batch's customers by customer_id and the holders of its emails, each with one
+ * question to the {@link CustomerStore}; decide per customer (create, update the changed fields, leave unchanged,
+ * reject); then write the creations and the updates, unless it is a dry run. A customer about to be created has its
+ * customer_id claimed first ({@link CustomerIdGuard}) and is looked up once more under the claim, so that a concurrent
+ * writer's commit is seen.
  */
 final class CustomerBatch {
 
-    static final String CUSTOMER_ID_IN_FLIGHT = "another request is storing a customer with this customer_id";
+    static final String CUSTOMER_ID_IN_FLIGHT = "customer_id: another request is storing a customer with this id";
+    static final String EMAIL_TAKEN = "email: already the email or username of another user of the realm";
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final List<UserRepresentation> users;
-    private final List<String> createdUserIds = new ArrayList<>();
-    private ExistingCustomers.Lookup lookup = ExistingCustomers.Lookup.NONE;
+    private final CustomerStore store;
+    private final CustomerRules rules;
+    private final CustomerIdGuard guard;
 
-    CustomerBatch(KeycloakSession session, RealmModel realm, List<UserRepresentation> users) {
-        this.session = session;
-        this.realm = realm;
-        this.users = users;
+    CustomerBatch(CustomerStore store, CustomerRules rules, CustomerIdGuard guard) {
+        this.store = store;
+        this.rules = rules;
+        this.guard = guard;
     }
 
-    List<ImportResult> importAll() {
-        List<Object> parsed = new ArrayList<>(users.size());
-        List<ImportedCustomer> wellFormed = new ArrayList<>();
-        CustomerIdClaims claims = CustomerIdClaims.of(session);
-        for (UserRepresentation user : users) {
-            try {
-                ImportedCustomer customer = ImportedCustomer.from(user);
-                // claimed before the lookup of existing customers, so a concurrent writer's commit is seen
-                if (claims.claim(realm, customer.customerId())) {
-                    parsed.add(customer);
-                    wellFormed.add(customer);
-                } else {
-                    parsed.add(ImportResult.rejected(CustomerAttributes.CUSTOMER_ID + ": " + CUSTOMER_ID_IN_FLIGHT));
-                }
-            } catch (InvalidCustomerException e) {
-                parsed.add(ImportResult.rejected(e.getMessage()));
-            }
+    /** What a batch did (or, dry, would do): one result per user in order, and the users it wrote. */
+    record Outcome(List<ImportResult> results, List<String> createdUserIds, List<String> updatedUserIds) {
+    }
+
+    private record Entry(int index, ImportedCustomer customer) {
+    }
+
+    Outcome run(List<UserRepresentation> users, boolean dryRun) {
+        ImportResult[] results = new ImportResult[users.size()];
+        List<Entry> valid = validate(users, results);
+        Map<String, StoredCustomer> stored = new HashMap<>(store.byCustomerId(valid.stream()
+                .map(entry -> entry.customer().customerId()).toList()));
+        if (!dryRun) {
+            valid = claimNewOnes(valid, stored, results);
         }
-        ExistingCustomers existing = ExistingCustomers.find(session, realm, wellFormed);
-        lookup = existing.lookup();
-        UserProfileProvider profiles = session.getProvider(UserProfileProvider.class);
-        ProfileRules profileRules = ProfileRules.of(session, profiles);
-        Set<String> batchEmails = new HashSet<>();
-        Set<String> batchCustomerIds = new HashSet<>();
-        List<ImportedCustomer> toCreate = new ArrayList<>();
-        List<ImportResult> results = new ArrayList<>(users.size());
-        for (Object item : parsed) {
-            if (item instanceof ImportResult rejected) {
-                results.add(rejected);
+        Map<String, String> holders = store.holdersOf(valid.stream().map(entry -> entry.customer().email()).toList());
+        List<ImportedCustomer> creations = new ArrayList<>();
+        List<CustomerUpdate> updates = new ArrayList<>();
+        for (Entry entry : valid) {
+            ImportedCustomer customer = entry.customer();
+            StoredCustomer existing = stored.get(customer.customerId());
+            String holder = holders.get(customer.email());
+            if (existing == null) {
+                if (holder != null) {
+                    results[entry.index()] = ImportResult.rejected(EMAIL_TAKEN);
+                } else {
+                    creations.add(customer);
+                    results[entry.index()] = ImportResult.created();
+                }
                 continue;
             }
-            ImportedCustomer customer = (ImportedCustomer) item;
-            if (existing.hasEmail(customer.email())) {
-                results.add(ImportResult.skipped("email already in the realm"));
-            } else if (existing.hasCustomerId(customer.customerId())) {
-                results.add(ImportResult.skipped("customer_id already in the realm"));
-            } else if (!batchEmails.add(customer.email())) {
-                results.add(ImportResult.rejected("email: twice in this batch"));
-            } else if (!batchCustomerIds.add(customer.customerId())) {
-                results.add(ImportResult.rejected("customer_id: twice in this batch"));
+            CustomerComparison comparison = CustomerComparison.of(existing, customer);
+            if (comparison.changes().contains(Change.EMAIL) && holder != null && !holder.equals(existing.userId())) {
+                results[entry.index()] = ImportResult.rejected(EMAIL_TAKEN);
+            } else if (comparison.changes().isEmpty()) {
+                results[entry.index()] = ImportResult.unchanged(comparison.note());
             } else {
-                try {
-                    validate(profiles, profileRules, customer);
-                    toCreate.add(customer);
-                    results.add(ImportResult.created());
-                } catch (InvalidCustomerException e) {
-                    results.add(ImportResult.rejected(e.getMessage()));
-                }
+                updates.add(new CustomerUpdate(existing, customer, comparison.changes()));
+                results[entry.index()] = ImportResult.updated(comparison.changes(), comparison.note());
             }
         }
-        EntityManagers.runInBatch(session, () -> toCreate.forEach(this::create), false);
-        EntityManagers.flush(session, false);
-        return results;
+        List<String> created = List.of();
+        if (!dryRun) {
+            created = creations.isEmpty() ? List.of() : store.create(creations);
+            if (!updates.isEmpty()) {
+                store.update(updates);
+            }
+        }
+        return new Outcome(Arrays.asList(results), created,
+                dryRun ? List.of() : updates.stream().map(update -> update.stored().userId()).toList());
     }
 
-    /** The ids of the users {@link #importAll()} created, in the order of the batch. */
-    /** How the batch's existing customers were looked up ({@link ExistingCustomers}). */
-    ExistingCustomers.Lookup lookup() {
-        return lookup;
-    }
-
-    List<String> createdUserIds() {
-        return createdUserIds;
+    /** Reads and validates each user; a customer_id or email a valid user of the batch already has is rejected. */
+    private List<Entry> validate(List<UserRepresentation> users, ImportResult[] results) {
+        List<Entry> valid = new ArrayList<>(users.size());
+        Set<String> customerIds = new HashSet<>();
+        Set<String> emails = new HashSet<>();
+        for (int i = 0; i < users.size(); i++) {
+            try {
+                ImportedCustomer customer = ImportedCustomer.from(users.get(i));
+                rules.check(customer);
+                if (!emails.add(customer.email())) {
+                    results[i] = ImportResult.rejected("email: twice in this batch");
+                } else if (!customerIds.add(customer.customerId())) {
+                    results[i] = ImportResult.rejected("customer_id: twice in this batch");
+                } else {
+                    valid.add(new Entry(i, customer));
+                }
+            } catch (InvalidCustomerException e) {
+                results[i] = ImportResult.rejected(e.getMessage());
+            }
+        }
+        return valid;
     }
 
     /**
-     * The realm's user-profile rules for every attribute (username, email and customer_id through {@link ProfileRules},
-     * without the uniqueness checks the batch lookup already answered: they cost several queries per user), then the
-     * stored credential: a hash algorithm the server has, at a cost within {@link StoredHashCost}.
+     * Claims the customer_id of every customer the realm does not have yet, then looks those up once more: a
+     * customer another writer committed meanwhile is then found, and compared instead of created twice.
      */
-    private void validate(UserProfileProvider profiles, ProfileRules profileRules, ImportedCustomer customer)
-            throws InvalidCustomerException {
-        Attributes attributes = profiles.create(UserProfileContext.USER_API, customer.attributes()).getAttributes();
-        List<String> errors = new ArrayList<>();
-        for (String name : attributes.nameSet()) {
-            if (ProfileRules.ATTRIBUTES.contains(name)) {
-                profileRules.validate(name, attributes, errors);
+    private List<Entry> claimNewOnes(List<Entry> valid, Map<String, StoredCustomer> stored, ImportResult[] results) {
+        List<String> wanted = valid.stream().map(entry -> entry.customer().customerId())
+                .filter(customerId -> !stored.containsKey(customerId)).toList();
+        Set<String> claimed = wanted.isEmpty() ? Set.of() : guard.claim(wanted);
+        List<Entry> kept = new ArrayList<>(valid.size());
+        for (Entry entry : valid) {
+            String customerId = entry.customer().customerId();
+            if (stored.containsKey(customerId) || claimed.contains(customerId)) {
+                kept.add(entry);
             } else {
-                attributes.validate(name, error -> errors.add(name + ": " + error.getMessage()));
+                results[entry.index()] = ImportResult.rejected(CUSTOMER_ID_IN_FLIGHT);
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidCustomerException(String.join("; ", errors));
+        if (!claimed.isEmpty()) {
+            stored.putAll(store.byCustomerId(claimed));
         }
-        CredentialModel credential = customer.credential();
-        if (credential != null) {
-            PasswordCredentialModel password;
-            String algorithm;
-            try {
-                password = PasswordCredentialModel.createFromCredentialModel(credential);
-                algorithm = password.getPasswordCredentialData().getAlgorithm();
-            } catch (RuntimeException e) {
-                throw new InvalidCustomerException("credentials: credentialData or secretData is not valid JSON");
-            }
-            if (algorithm == null || session.getProvider(PasswordHashProvider.class, algorithm) == null) {
-                throw new InvalidCustomerException("credentials: no password hash provider '" + algorithm + "'");
-            }
-            String overCost = StoredHashCost.exceeded(password).orElse(null);
-            if (overCost != null) {
-                throw new InvalidCustomerException("credentials: password hash over the cost limits: " + overCost);
-            }
-        }
-    }
-
-    private void create(ImportedCustomer customer) {
-        UserModel user = session.users().addUser(realm, customer.email());
-        createdUserIds.add(user.getId());
-        user.setEmail(customer.email());
-        user.setEmailVerified(true);
-        user.setEnabled(true);
-        if (customer.firstName() != null) {
-            user.setFirstName(customer.firstName());
-        }
-        if (customer.lastName() != null) {
-            user.setLastName(customer.lastName());
-        }
-        for (String name : CustomerAttributes.ALL) {
-            user.setSingleAttribute(name, customer.attributes().get(name).get(0));
-        }
-        if (customer.credential() != null) {
-            CredentialModel credential = customer.credential();
-            credential.setCreatedDate(Time.currentTimeMillis());
-            user.credentialManager().createStoredCredential(credential);
-        }
+        return kept;
     }
 }

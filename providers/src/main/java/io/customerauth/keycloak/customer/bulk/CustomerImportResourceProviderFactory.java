@@ -1,38 +1,40 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.customerauth.keycloak.customer.CustomerIdClaims;
 import io.customerauth.keycloak.metrics.KeycloakMeterRegistry;
 
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * Mounts the bulk customer import under the realm's admin API: {@code /admin/realms/{realm}/customer-import}.
  * Keycloak's admin machinery authenticates the bearer token and builds the permission evaluator before the resource
- * is reached; the resource itself requires the realm's manage-users permission. Stateless, so the factory is its own
- * provider: nothing to set up, nothing to close.
+ * is reached; the resource itself requires the realm's manage-users permission. The factory owns what the node's
+ * batches share: the import metrics, the small pool that claims a batch's customer_ids in parallel
+ * ({@link CustomerIdClaims#claimAll}), stopped with the server, and what the database is ({@link KeycloakJpa}).
  */
-public final class CustomerImportResourceProviderFactory implements AdminRealmResourceProviderFactory,
-        AdminRealmResourceProvider {
+public final class CustomerImportResourceProviderFactory implements AdminRealmResourceProviderFactory {
 
     public static final String PROVIDER_ID = "customer-import";
 
     private final ImportMetrics metrics = new ImportMetrics(KeycloakMeterRegistry.get());
+    private final KeycloakJpa jpa = new KeycloakJpa();
+    private final ExecutorService claims = Executors.newFixedThreadPool(CustomerIdClaims.PARALLEL_ROUND_TRIPS,
+            task -> {
+                Thread thread = new Thread(task, "customer-auth-id-claims");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     @Override
     public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
-                              AdminEventBuilder adminEvent) {
-        return new CustomerImportResource(session, realm, auth, adminEvent, metrics);
+        return new CustomerImportResourceProvider(metrics, jpa, claims);
     }
 
     @Override
@@ -45,6 +47,7 @@ public final class CustomerImportResourceProviderFactory implements AdminRealmRe
 
     @Override
     public void close() {
+        claims.shutdownNow();
     }
 
     @Override

@@ -13,7 +13,7 @@ final class ImportMetrics {
 
     ImportMetrics(MeterRegistry registry) {
         this.records = Counter.builder("customer.auth.import.records")
-                .description("Records of the bulk import endpoint by result: created, skipped, rejected")
+                .description("Records of the bulk import endpoint by result: created, updated, unchanged, rejected")
                 .withRegistry(registry);
     }
 

@@ -1,7 +1,5 @@
 package io.customerauth.keycloak.customer.bulk;
 
-import io.customerauth.common.customer.CustomerAttributes;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,13 +11,23 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
+import io.customerauth.common.customer.CustomerAttributes;
+
 /**
  * One user of a batch, read from its representation in the shape the import tool sends: username = email, the
  * customer attributes as single values, at most one stored password credential (credentialData / secretData, never
- * a plain password).
+ * a plain password) with the fingerprint of its hash ({@link PasswordMarker}).
+ *
+ * @param attributes every attribute as the user profile names it (username, email, names, the customer attributes)
+ * @param password   the stored password, or {@code null}
  */
-record ImportedCustomer(String email, String customerId, String firstName, String lastName,
-                        Map<String, List<String>> attributes, CredentialModel credential) {
+record ImportedCustomer(String email, String customerId, String country, String language, String firstName,
+                        String lastName, Map<String, List<String>> attributes, PasswordCredentialModel password,
+                        String passwordFingerprint) {
+
+    private static final String NOT_JSON = "credentials: credentialData or secretData is not valid JSON";
+    static final List<String> CUSTOMER_ATTRIBUTES = List.of(CustomerAttributes.CUSTOMER_ID, CustomerAttributes.COUNTRY,
+            CustomerAttributes.LANGUAGE);
 
     /** The customer, or an exception whose message says what is wrong with the representation. */
     static ImportedCustomer from(UserRepresentation user) throws InvalidCustomerException {
@@ -44,23 +52,35 @@ record ImportedCustomer(String email, String customerId, String firstName, Strin
         }
         Map<String, List<String>> given = user.getAttributes() == null ? Map.of() : user.getAttributes();
         for (String name : given.keySet()) {
-            if (!CustomerAttributes.ALL.contains(name)) {
+            if (!CUSTOMER_ATTRIBUTES.contains(name)) {
                 throw new InvalidCustomerException(name + ": not a customer attribute");
             }
         }
-        for (String name : CustomerAttributes.ALL) {
+        for (String name : CUSTOMER_ATTRIBUTES) {
             List<String> values = given.get(name);
             if (values == null || values.size() != 1 || values.get(0) == null || values.get(0).isBlank()) {
                 throw new InvalidCustomerException(name + ": exactly one value required");
             }
             String value = values.get(0).trim();
-            attributes.put(name, List.of(name.equals(CustomerAttributes.CUSTOMER_ID) ? value.toLowerCase(Locale.ROOT) : value));
+            attributes.put(name, List.of(name.equals(CustomerAttributes.CUSTOMER_ID)
+                    ? value.toLowerCase(Locale.ROOT) : value));
         }
+        PasswordCredentialModel password = password(user.getCredentials());
         return new ImportedCustomer(email, attributes.get(CustomerAttributes.CUSTOMER_ID).get(0),
-                user.getFirstName(), user.getLastName(), attributes, credential(user.getCredentials()));
+                attributes.get(CustomerAttributes.COUNTRY).get(0), attributes.get(CustomerAttributes.LANGUAGE).get(0),
+                user.getFirstName(), user.getLastName(), attributes, password,
+                password == null ? null : fingerprint(password));
     }
 
-    private static CredentialModel credential(List<CredentialRepresentation> credentials)
+    private static String fingerprint(PasswordCredentialModel password) throws InvalidCustomerException {
+        try {
+            return PasswordMarker.fingerprint(password);
+        } catch (RuntimeException e) {
+            throw new InvalidCustomerException(NOT_JSON);
+        }
+    }
+
+    private static PasswordCredentialModel password(List<CredentialRepresentation> credentials)
             throws InvalidCustomerException {
         if (credentials == null || credentials.isEmpty()) {
             return null;
@@ -82,7 +102,16 @@ record ImportedCustomer(String email, String customerId, String firstName, Strin
         model.setType(PasswordCredentialModel.TYPE);
         model.setCredentialData(given.getCredentialData());
         model.setSecretData(given.getSecretData());
-        return model;
+        try {
+            return PasswordCredentialModel.createFromCredentialModel(model);
+        } catch (RuntimeException e) {
+            throw new InvalidCustomerException(NOT_JSON);
+        }
+    }
+
+    /** The hash's algorithm as its credentialData names it. */
+    String passwordAlgorithm() {
+        return password == null ? null : password.getPasswordCredentialData().getAlgorithm();
     }
 
     @Override

@@ -29,8 +29,10 @@ class ImportedCustomerTest {
         assertThat(customer.attributes()).containsEntry("username", List.of("alice@example.com"))
                 .containsEntry("country", List.of("FR")).containsEntry("language", List.of("fr"))
                 .containsEntry("firstName", List.of("Alice")).doesNotContainKey("lastName");
-        assertThat(customer.credential().getType()).isEqualTo("password");
-        assertThat(customer.credential().getSecretData()).isEqualTo(SECRET_DATA);
+        assertThat(customer.password().getType()).isEqualTo("password");
+        assertThat(customer.password().getSecretData()).isEqualTo(SECRET_DATA);
+        assertThat(customer.passwordAlgorithm()).isEqualTo("bcrypt");
+        assertThat(customer.passwordFingerprint()).matches("[0-9a-f]{16}");
         assertThat(customer.toString()).doesNotContain("N9qo8uLO");
     }
 
@@ -102,6 +104,15 @@ class ImportedCustomerTest {
                 .hasMessageContaining("credentialData and secretData are required");
         assertThatThrownBy(() -> ImportedCustomer.from(withCredentials(stored(), stored())))
                 .hasMessageContaining("at most one password");
+    }
+
+    @Test
+    void refusesAStoredHashWhoseDataIsNotKeycloaksPasswordJson() {
+        CredentialRepresentation broken = stored();
+        broken.setCredentialData("{not json");
+
+        assertThatThrownBy(() -> ImportedCustomer.from(withCredentials(broken)))
+                .hasMessage("credentials: credentialData or secretData is not valid JSON");
     }
 
     private static UserRepresentation withCredentials(CredentialRepresentation... credentials) {
