@@ -177,9 +177,9 @@ class ForgotPasswordFloodIT {
         assertThat(increase(before, after, "customer_auth_reset_codes_total", "outcome", "dropped_limit")).isEqualTo(1);
         assertThat(increase(before, after, "customer_auth_reset_codes_total", "outcome", "used")).isEqualTo(1);
         String droppedJobs = "customer_auth_after_response_jobs_dropped_total";
-        assertThat(increase(before, after, droppedJobs, "job", "reset_code_mail")).isEqualTo(2);
-        assertThat(increase(before, after, droppedJobs, "job", "address_limit_event")).isEqualTo(1);
-        assertThat(increase(before, after, droppedJobs, "job", "password_changed_mail")).isEqualTo(1);
+        assertThat(increase(before, after, droppedJobs, "kind", "reset_code_mail")).isEqualTo(2);
+        assertThat(increase(before, after, droppedJobs, "kind", "address_limit_event")).isEqualTo(1);
+        assertThat(increase(before, after, droppedJobs, "kind", "password_changed_mail")).isEqualTo(1);
         // The third job was never queued (the drop event says so): no event or mail can come for it.
         assertThat(events.of(third.id(), "SEND_RESET_PASSWORD", SEND_ERROR)).isEmpty();
         assertThat(mailbox.to(third.email())).isEmpty();

@@ -5,9 +5,10 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@code customer_auth_after_response_jobs_dropped_total{job}}: jobs that did not fit in the queue, by kind. A job's
- * own series may count the same drop in its terms (a forgot-password request's outcome, say); this one counts every
- * kind alike, so it is the one to watch for a queue that is too small.
+ * {@code customer_auth_after_response_jobs_dropped_total{kind}}: jobs that did not fit in the queue, by kind. The
+ * label is not {@code job}: Prometheus sets that to the scrape job and renames a metric's own to {@code exported_job}.
+ * A job's own series may count the same drop in its terms (a forgot-password request's outcome, say); this one counts
+ * every kind alike, so it is the one to watch for a queue that is too small.
  */
 final class AfterResponseMetrics {
 
@@ -20,6 +21,6 @@ final class AfterResponseMetrics {
     }
 
     void dropped(String job) {
-        dropped.withTags("job", job).increment();
+        dropped.withTags("kind", job).increment();
     }
 }
