@@ -89,7 +89,6 @@ final class BenchRun {
             mail = MailSink.start();
             log("starting Keycloak " + config.keycloakVersion() + " with the pack (production mode, PostgreSQL)");
             keycloak = KeycloakProcess.start(new KeycloakProcess.Setup(config.keycloakDist(),
-                    config.projectRoot().resolve("config/keycloak.conf"),
                     config.projectRoot().resolve(KeycloakEnvFile.PATH), config.workDir(), database.jdbcUrl(),
                     mail.port(), httpPort));
             keycloakPid = keycloak.pid();

@@ -89,9 +89,8 @@ public final class ImportRun {
     private void run() throws IOException {
         Files.createDirectories(work);
         say("building Keycloak (kc.sh build " + String.join(" ", KeycloakInstall.BUILD_OPTIONS) + ")");
-        Path logConfig = root.resolve("config/keycloak.conf");
         Path envFile = root.resolve(KeycloakEnvFile.PATH);
-        KeycloakInstall install = KeycloakInstall.build(dist, logConfig, envFile, work.resolve("build.log"));
+        KeycloakInstall install = KeycloakInstall.build(dist, envFile, work.resolve("build.log"));
         say("starting PostgreSQL (fsync on)");
         List<ImportPhase> done = new ArrayList<>();
         Environment environment;
@@ -101,8 +100,8 @@ public final class ImportRun {
             long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres-data/postmaster.pid")).get(0)
                     .trim());
             String jdbc = database.jdbcUrl() + (dbParams.isEmpty() ? "" : "?" + dbParams);
-            KeycloakProcess.Setup setupA = setup(install, "node-a", logConfig, envFile, jdbc, mail.port());
-            KeycloakProcess.Setup setupB = setup(install, "node-b", logConfig, envFile, jdbc, mail.port());
+            KeycloakProcess.Setup setupA = setup(install, "node-a", envFile, jdbc, mail.port());
+            KeycloakProcess.Setup setupB = setup(install, "node-b", envFile, jdbc, mail.port());
             say("starting node A");
             KeycloakProcess a = KeycloakProcess.startClusterNode(setupA);
             KeycloakProcess b = null;
@@ -154,12 +153,12 @@ public final class ImportRun {
         }
     }
 
-    private KeycloakProcess.Setup setup(KeycloakInstall install, String node, Path logConfig, Path envFile,
+    private KeycloakProcess.Setup setup(KeycloakInstall install, String node, Path envFile,
                                         String jdbc, int smtp) throws IOException {
         Path home = install.node(work.resolve("nodes/" + node));
         Path nodeWork = Files.createDirectories(work.resolve(node));
         Files.deleteIfExists(nodeWork.resolve("keycloak.jfr"));
-        return new KeycloakProcess.Setup(home, logConfig, envFile, nodeWork, jdbc, smtp, FreePort.next());
+        return new KeycloakProcess.Setup(home, envFile, nodeWork, jdbc, smtp, FreePort.next());
     }
 
     private Measured phase(int number, Spec spec, ImportTool tool, BenchDatabase database, long pidA, long pidB,

@@ -29,7 +29,7 @@ final class KeycloakInstall {
     }
 
     /** Builds the distribution Maven prepared (the pack in {@code providers/}, the realm in {@code data/import/}). */
-    static KeycloakInstall build(Path dist, Path logConfig, Path envFile, Path log) {
+    static KeycloakInstall build(Path dist, Path envFile, Path log) {
         List<String> command = new java.util.ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build"));
         command.addAll(BUILD_OPTIONS);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dist.toFile()).redirectErrorStream(true)
@@ -37,7 +37,6 @@ final class KeycloakInstall {
         Map<String, String> env = builder.environment();
         env.put("JAVA_HOME", System.getProperty("java.home"));
         env.putAll(KeycloakEnvFile.read(envFile));
-        env.put("KC_CONFIG_FILE", logConfig.toString());
         try {
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {

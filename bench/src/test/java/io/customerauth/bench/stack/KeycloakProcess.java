@@ -32,7 +32,7 @@ public final class KeycloakProcess implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(12);
 
     /** Where Keycloak is and what it runs against. */
-    public record Setup(Path dist, Path logConfig, Path envFile, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {
+    public record Setup(Path dist, Path envFile, Path workDir, String jdbcUrl, int smtpPort, int httpPort) {
         /** Where the Flight Recorder writes when Keycloak stops. */
         public Path flightRecording() {
             return workDir.resolve("keycloak.jfr");
@@ -84,7 +84,6 @@ public final class KeycloakProcess implements AutoCloseable {
         env.put("JAVA_OPTS_APPEND", env.getOrDefault("JAVA_OPTS_APPEND", "")
                 + " -XX:StartFlightRecording=name=bench,settings=profile,dumponexit=true,filename="
                 + setup.flightRecording());
-        env.put("KC_CONFIG_FILE", setup.logConfig().toString());
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("SMTP_HOST", "127.0.0.1");

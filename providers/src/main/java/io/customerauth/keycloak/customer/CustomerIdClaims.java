@@ -24,20 +24,22 @@ import java.util.function.Consumer;
  * Cluster-wide claims on a realm's {@code customer_id}s, held by a transaction that may store them until it ends.
  *
  * <p>Keycloak has no unique constraint on user attributes, and "does another user have it?" alone lets two concurrent
- * creates (two admins, two imports, the console and an import) both pass. So a writer first claims the id in
- * Keycloak's replicated {@code SingleUseObjectProvider} with its atomic {@code putIfAbsent}, and only then looks for
- * an existing holder: the claim is released only after the claiming transaction has committed or rolled back, so
- * whoever claims next sees the committed user. A claim of a node that dies mid-transaction lapses after
- * {@value #LIFESPAN_SECONDS} s. The two sides of a split cluster no longer share that store, so on PostgreSQL the
- * claim also takes a lock in the database both sides still share ({@link CustomerIdDatabaseLock}). Keys are the pack's
- * prefix and a hash of realm id and customer_id, never raw input.
+ * creates (two admins, two imports, the console and an import) both pass. So a writer first claims the id, and only
+ * then looks for an existing holder: the claim ends only when the claiming transaction has committed or rolled back,
+ * so whoever claims next sees the committed user. Keys are the pack's prefix and a hash of realm id and customer_id,
+ * never raw input.
  *
- * <p>In a cluster every claim and every release is a round trip to the other nodes (marshalled, encrypted, answered),
- * and a bulk import claims hundreds of ids per batch. So {@link #claimAll} runs {@value #PARALLEL_ROUND_TRIPS} round
- * trips at a time, on a small pool the bulk import's factory owns, and its claims are released only when the transaction rolls
- * back: after a commit they lapse after {@value #LIFESPAN_SECONDS} s, which saves one round trip per new customer and
- * refuses nothing anyone may do meanwhile (the ids are taken by the committed customers; an admin editing such a
- * customer keeps its id and claims nothing).
+ * <p>On PostgreSQL the claim is a lock in the database every node shares ({@link CustomerIdDatabaseLock}): a second
+ * writer of the same id waits for the first's transaction to end, then finds its customer. It holds through a split
+ * cluster, ends with the transaction (or with the connection of a node that dies), and costs no round trip to the
+ * other nodes: a bulk import's batch takes all its locks in one statement.
+ *
+ * <p>On another database (H2 in development) the claim is a {@code putIfAbsent} in Keycloak's replicated
+ * {@code SingleUseObjectProvider}, refused while another transaction holds it; a claim of a node that dies
+ * mid-transaction lapses after {@value #LIFESPAN_SECONDS} s. There every claim and release is a round trip to the
+ * other nodes, so {@link #claimAll} runs {@value #PARALLEL_ROUND_TRIPS} at a time on a small pool the bulk import's
+ * factory owns, and its claims are released only when the transaction rolls back: after a commit they lapse, which
+ * refuses nothing anyone may do meanwhile (the ids are taken by the committed customers).
  */
 public final class CustomerIdClaims {
 
@@ -62,10 +64,14 @@ public final class CustomerIdClaims {
 
     /**
      * Claims the id for this session's transaction. True when it now holds the claim (or already did), false while
-     * another transaction, on any node, holds it.
+     * another transaction, on any node, holds it (on PostgreSQL it waits for that transaction to end instead).
      */
     public boolean claim(RealmModel realm, String customerId) {
         String key = key(realm, customerId);
+        if (CustomerIdDatabaseLock.applies(session)) {
+            CustomerIdDatabaseLock.lock(session, key);
+            return true;
+        }
         Set<String> held = heldByThisTransaction();
         if (held.contains(key)) {
             return true;
@@ -74,15 +80,19 @@ public final class CustomerIdClaims {
             return false;
         }
         held.add(key);
-        CustomerIdDatabaseLock.lock(session, key);
         return true;
     }
 
     /**
      * Claims many ids for this session's transaction at once; returns those it now holds (an id another transaction
-     * holds is left out). Taken in parallel, as if claimed one by one.
+     * holds is left out; on PostgreSQL, all of them, once their holders' transactions have ended). Taken in parallel,
+     * as if claimed one by one.
      */
     public Set<String> claimAll(RealmModel realm, Collection<String> customerIds, Executor roundTrips) {
+        if (CustomerIdDatabaseLock.applies(session)) {
+            CustomerIdDatabaseLock.lockAll(session, customerIds.stream().map(id -> key(realm, id)).toList());
+            return new HashSet<>(customerIds);
+        }
         Set<String> held = heldByThisTransaction(HELD_TO_LAPSE, roundTrips);
         Set<String> heldOneByOne = heldByThisTransaction();
         Set<String> claimed = ConcurrentHashMap.newKeySet();
@@ -108,7 +118,6 @@ public final class CustomerIdClaims {
         } finally {
             held.addAll(keysTaken);
         }
-        CustomerIdDatabaseLock.lockAll(session, keysTaken);
         return claimed;
     }
 

@@ -13,12 +13,11 @@ import java.util.Locale;
 
 /**
  * Writers of one customer_id kept apart by the database every node shares: a PostgreSQL advisory lock held by the
- * writing transaction ({@code pg_advisory_xact_lock}), taken with the cluster-wide {@link CustomerIdClaims claim}.
- * The claim lives in Keycloak's replicated store, which the two sides of a split cluster no longer share: both sides
- * got the claim for the same id at once, and two customers got one customer_id (the fault suite's split). The
- * database is still one, so the lock holds through a split; it is released when the transaction ends, and a node
- * that dies loses its connection and with it the lock. On another database (H2 in development) nothing is locked
- * and the claim alone applies.
+ * writing transaction ({@code pg_advisory_xact_lock}), the {@link CustomerIdClaims claim} on PostgreSQL. Unlike a
+ * claim in Keycloak's replicated store it holds through a split cluster (the two sides no longer share that store, and
+ * both got the claim for the same id at once: the fault suite's split), needs no round trip to the other nodes, ends
+ * with the transaction, and a node that dies loses its connection and with it the lock. On another database (H2 in
+ * development) nothing is locked here.
  */
 final class CustomerIdDatabaseLock {
 
@@ -29,11 +28,16 @@ final class CustomerIdDatabaseLock {
     private CustomerIdDatabaseLock() {
     }
 
+    /** Whether the server stores into PostgreSQL, where these locks are the claims. */
+    static boolean applies(KeycloakSession session) {
+        return postgres(session);
+    }
+
     /** Locks {@code key} (a claim key: a SHA-256 in hex after a prefix) until this session's transaction ends. */
     static void lock(KeycloakSession session, String key) {
-        EntityManager entityManager = postgres(session) ? entityManager(session) : null;
+        EntityManager entityManager = entityManager(session);
         if (entityManager == null) {
-            return;
+            throw new IllegalStateException("no JPA connection to lock customer_id " + key + " with");
         }
         String hex = key.substring(key.length() - 16);
         // pg_advisory_xact_lock returns void, which JDBC drivers and Hibernate map unevenly: select a plain 1
@@ -47,9 +51,12 @@ final class CustomerIdDatabaseLock {
      * batches locking overlapping keys wait for each other instead of deadlocking.
      */
     static void lockAll(KeycloakSession session, Collection<String> keys) {
-        EntityManager entityManager = keys.isEmpty() || !postgres(session) ? null : entityManager(session);
-        if (entityManager == null) {
+        if (keys.isEmpty()) {
             return;
+        }
+        EntityManager entityManager = entityManager(session);
+        if (entityManager == null) {
+            throw new IllegalStateException("no JPA connection to lock a batch's customer_ids with");
         }
         List<Long> locks = keys.stream().map(key -> Long.parseUnsignedLong(key.substring(key.length() - 16), 16))
                 .sorted().distinct().toList();
