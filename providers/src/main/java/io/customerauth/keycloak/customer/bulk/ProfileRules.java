@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.representations.userprofile.config.UPAttribute;
 import org.keycloak.representations.userprofile.config.UPAttributeRequired;
@@ -17,6 +18,8 @@ import org.keycloak.validate.ValidationContext;
 import org.keycloak.validate.Validator;
 import org.keycloak.validate.ValidatorConfig;
 import org.keycloak.validate.Validators;
+import org.keycloak.validate.validators.EmailValidator;
+import org.keycloak.utils.EmailValidationUtil;
 
 import io.customerauth.keycloak.customer.UniqueCustomerIdValidator;
 
@@ -115,10 +118,26 @@ final class ProfileRules {
             if (validator == null) {
                 return null;
             }
-            checks.add(new Check(validator, new ValidatorConfig(validation.getValue() == null ? Map.of()
-                    : validation.getValue())));
+            Map<String, Object> config = validation.getValue() == null ? Map.of() : validation.getValue();
+            checks.add(new Check(validator, new ValidatorConfig(withServerDefaults(validation.getKey(), config))));
         }
         return checks;
+    }
+
+    /**
+     * An email validator without its own local-part limit reads the server's
+     * ({@code spi-user-profile--declarative-user-profile--max-email-local-part-length}) from Keycloak's configuration at
+     * every call: 16% of Keycloak's CPU in a 1,000,000-record import. Read once per batch instead, same value.
+     */
+    static Map<String, Object> withServerDefaults(String validatorId, Map<String, Object> config) {
+        if (!EmailValidator.ID.equals(validatorId) || config.containsKey(EmailValidator.MAX_LOCAL_PART_LENGTH_PROPERTY)) {
+            return config;
+        }
+        Map<String, Object> withLimit = new HashMap<>(config);
+        withLimit.put(EmailValidator.MAX_LOCAL_PART_LENGTH_PROPERTY, Config.scope("user-profile",
+                "declarative-user-profile").getInt(EmailValidationUtil.MAX_EMAIL_LOCAL_PART_LENGTH,
+                EmailValidationUtil.MAX_LOCAL_PART_LENGTH));
+        return withLimit;
     }
 
     /** Required of an admin writing the user: always, or for the admin role, in no particular scope. */
