@@ -45,8 +45,8 @@ final class ImportToolProcess {
         String out = inProcess("generate", "--count", Integer.toString(count), "--hashed-percent",
                 Integer.toString(hashedPercent), "--invalid-percent", "0", "--email-tag", tag, "--seed", "21",
                 "--output", file.toString());
-        String dryRun = inProcess("--validate-only", "--progress", "none", file.toString());
-        long valid = Long.parseLong(dryRun.replaceAll("(?s).*valid +: ([0-9,]+).*", "$1").replace(",", ""));
+        String validation = inProcess("--validate-only", "--progress", "none", file.toString());
+        long valid = Long.parseLong(validation.replaceAll("(?s).*valid +: ([0-9,]+).*", "$1").replace(",", ""));
         FaultRun.log("generated " + file + ": " + out.trim() + "; valid " + valid);
         return new Export(file, tag, valid);
     }
