@@ -1,15 +1,10 @@
 package io.customerauth.keycloak.customer;
 
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.provider.Provider;
-import org.keycloak.provider.ProviderFactory;
 
-import java.sql.Connection;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writers of one customer_id kept apart by the database every node shares: a PostgreSQL advisory lock held by the
@@ -21,21 +16,21 @@ import java.util.Locale;
  */
 final class CustomerIdDatabaseLock {
 
-    private static final Logger LOG = Logger.getLogger(CustomerIdDatabaseLock.class);
-    private static final String JPA_CONNECTION_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
-    private static volatile Boolean postgres;
+    /** What the database is, asked once per node (for lack of a factory of its own, kept here). */
+    private static final KeycloakJpa JPA = new KeycloakJpa();
 
     private CustomerIdDatabaseLock() {
     }
 
     /** Whether the server stores into PostgreSQL, where these locks are the claims. */
     static boolean applies(KeycloakSession session) {
-        return postgres(session);
+        KeycloakJpa.Database database = JPA.database(session);
+        return database != null && database.postgres();
     }
 
     /** Locks {@code key} (a claim key: a SHA-256 in hex after a prefix) until this session's transaction ends. */
     static void lock(KeycloakSession session, String key) {
-        EntityManager entityManager = entityManager(session);
+        EntityManager entityManager = KeycloakJpa.entityManager(session);
         if (entityManager == null) {
             throw new IllegalStateException("no JPA connection to lock customer_id " + key + " with");
         }
@@ -54,7 +49,7 @@ final class CustomerIdDatabaseLock {
         if (keys.isEmpty()) {
             return;
         }
-        EntityManager entityManager = entityManager(session);
+        EntityManager entityManager = KeycloakJpa.entityManager(session);
         if (entityManager == null) {
             throw new IllegalStateException("no JPA connection to lock a batch's customer_ids with");
         }
@@ -70,47 +65,5 @@ final class CustomerIdDatabaseLock {
             query.setParameter(i + 1, locks.get(i));
         }
         query.getSingleResult();
-    }
-
-    /** Whether the server stores into PostgreSQL, asked once of a connection of Keycloak's own pool. */
-    private static boolean postgres(KeycloakSession session) {
-        Boolean known = postgres;
-        if (known == null) {
-            known = productName(session).toLowerCase(Locale.ROOT).contains("postgresql");
-            postgres = known;
-            LOG.debugf("customer_id writers are kept apart by %s", known ? "the database too" : "the claim alone");
-        }
-        return known;
-    }
-
-    private static String productName(KeycloakSession session) {
-        try {
-            Class<? extends Provider> type = providerType();
-            ProviderFactory<?> factory = session.getKeycloakSessionFactory().getProviderFactory(type);
-            if (factory == null) {
-                return "";
-            }
-            try (Connection connection = (Connection) factory.getClass().getMethod("getConnection").invoke(factory)) {
-                return connection.getMetaData().getDatabaseProductName();
-            }
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError | java.sql.SQLException e) {
-            LOG.debugf("could not tell the database's product (%s); customer_id writers rely on the claim alone", e);
-            return "";
-        }
-    }
-
-    private static EntityManager entityManager(KeycloakSession session) {
-        try {
-            Class<? extends Provider> type = providerType();
-            Provider provider = session.getProvider(type);
-            return provider == null ? null : (EntityManager) type.getMethod("getEntityManager").invoke(provider);
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            return null;
-        }
-    }
-
-    private static Class<? extends Provider> providerType() throws ClassNotFoundException {
-        return Class.forName(JPA_CONNECTION_PROVIDER, false, CustomerIdDatabaseLock.class.getClassLoader())
-                .asSubclass(Provider.class);
     }
 }

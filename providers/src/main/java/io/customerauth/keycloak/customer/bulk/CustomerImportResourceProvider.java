@@ -7,6 +7,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import io.customerauth.keycloak.customer.KeycloakJpa;
 
 /** One session's view of the bulk import: the resource, with what its factory shares between batches. */
 final class CustomerImportResourceProvider implements AdminRealmResourceProvider {

@@ -11,6 +11,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
 import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
+import io.customerauth.keycloak.customer.KeycloakJpa;
 
 /**
  * Mounts the bulk customer import under the realm's admin API: {@code /admin/realms/{realm}/customer-import}.

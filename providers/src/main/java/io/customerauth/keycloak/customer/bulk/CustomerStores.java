@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import io.customerauth.keycloak.customer.KeycloakJpa;
 
 /**
  * Chooses how a batch reaches the realm's customers: below the user model ({@link SqlCustomerStore}) where that is

@@ -19,6 +19,7 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.customerauth.common.customer.CustomerAttributes;
+import io.customerauth.keycloak.customer.KeycloakJpa;
 
 /**
  * The customers in Keycloak's own tables, below its user model, in the request's transaction: a batch is looked up

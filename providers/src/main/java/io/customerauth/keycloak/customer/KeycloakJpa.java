@@ -1,4 +1,4 @@
-package io.customerauth.keycloak.customer.bulk;
+package io.customerauth.keycloak.customer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,10 +13,10 @@ import org.keycloak.provider.ProviderFactory;
 /**
  * Keycloak's own JPA store, reached by name because keycloak-model-jpa cannot be a build dependency (its parent POM is
  * not on Maven Central): the request transaction's entity manager, and what the database is (asked once per node,
- * kept by the import's factory). Everything here answers "not available" rather than failing, and the bulk import
- * then goes through Keycloak's user model.
+ * kept by its owner). Everything here answers "not available" rather than failing: the bulk import then goes through
+ * Keycloak's user model, and customer_id claims through the replicated store ({@link CustomerIdClaims}).
  */
-final class KeycloakJpa {
+public final class KeycloakJpa {
 
     private static final String JPA_CONNECTION_PROVIDER = "org.keycloak.connections.jpa.JpaConnectionProvider";
     private static final String JPA_CONNECTION_PROVIDER_FACTORY =
@@ -26,19 +26,19 @@ final class KeycloakJpa {
     private volatile Database database;
 
     /** @param product the JDBC driver's product name, e.g. {@code PostgreSQL}; {@code schema} may be null */
-    record Database(String product, String schema) {
-        boolean postgres() {
+    public record Database(String product, String schema) {
+        public boolean postgres() {
             return product != null && product.toLowerCase(Locale.ROOT).contains("postgresql");
         }
 
         /** A table's name as native SQL must write it. */
-        String table(String name) {
+        public String table(String name) {
             return schema == null || schema.isBlank() ? name : schema + "." + name;
         }
     }
 
     /** The entity manager of this session's transaction, or {@code null}. */
-    static EntityManager entityManager(KeycloakSession session) {
+    public static EntityManager entityManager(KeycloakSession session) {
         try {
             Class<? extends Provider> type = providerType();
             Provider provider = session.getProvider(type);
@@ -49,7 +49,7 @@ final class KeycloakJpa {
     }
 
     /** The database Keycloak stores into, or {@code null} when it cannot be told. */
-    Database database(KeycloakSession session) {
+    public Database database(KeycloakSession session) {
         Database known = database;
         if (known != null) {
             return known;
