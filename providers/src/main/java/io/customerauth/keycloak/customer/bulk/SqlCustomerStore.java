@@ -1,5 +1,6 @@
 package io.customerauth.keycloak.customer.bulk;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 
 import org.keycloak.common.util.Time;
@@ -146,47 +146,46 @@ final class SqlCustomerStore implements CustomerStore {
         SqlRows actions = new SqlRows(table("user_required_action"), List.of("user_id", "required_action"));
         SqlRows credentials = new SqlRows(table("credential"), List.of("id", "type", "user_label", "created_date",
                 "user_id", "secret_data", "credential_data", "priority", "salt", "version"));
-        SqlRows.Shared realmId = SqlRows.shared(realm.getId());
-        SqlRows.Shared defaultRole = SqlRows.shared(realm.getDefaultRole().getId());
+        String realmId = realm.getId();
+        String defaultRole = realm.getDefaultRole().getId();
         List<String> defaultActions = realm.getRequiredActionProvidersStream()
                 .filter(RequiredActionProviderModel::isEnabled)
                 .filter(RequiredActionProviderModel::isDefaultAction)
                 .map(RequiredActionProviderModel::getAlias)
                 .toList();
         boolean duplicateEmails = realm.isDuplicateEmailsAllowed();
-        // One creation time for the batch: it is written in one transaction, and each row binds fewer parameters.
-        SqlRows.Shared now = SqlRows.shared(Time.currentTimeMillis());
-        SqlRows.Shared yes = SqlRows.shared(Boolean.TRUE);
-        SqlRows.Shared zero = SqlRows.shared(0);
-        SqlRows.Shared password = SqlRows.shared(PasswordCredentialModel.TYPE);
-        SqlRows.Shared firstPriority = SqlRows.shared(FIRST_CREDENTIAL_PRIORITY);
+        // One creation time for the batch: it is written in one transaction.
+        long now = Time.currentTimeMillis();
         List<String> ids = new ArrayList<>(customers.size());
         for (ImportedCustomer customer : customers) {
             String id = KeycloakModelUtils.generateId();
             ids.add(id);
             users.add(id, customer.email(), customer.email(),
-                    duplicateEmails ? KeycloakModelUtils.generateId() : customer.email(), yes, yes,
-                    customer.firstName(), customer.lastName(), realmId, now, now, null, null, zero);
+                    duplicateEmails ? KeycloakModelUtils.generateId() : customer.email(), true, true,
+                    customer.firstName(), customer.lastName(), realmId, now, now, null, null, 0);
             for (String name : CustomerAttributes.ALL) {
-                attributes.add(KeycloakModelUtils.generateId(), SqlRows.shared(name),
-                        customer.attributes().get(name).get(0), id, null, null, null);
+                attributes.add(KeycloakModelUtils.generateId(), name, customer.attributes().get(name).get(0), id,
+                        null, null, null);
             }
             roles.add(defaultRole, id);
-            defaultActions.forEach(action -> actions.add(id, SqlRows.shared(action)));
+            defaultActions.forEach(action -> actions.add(id, action));
             if (customer.password() != null) {
-                credentials.add(KeycloakModelUtils.generateId(), password,
+                credentials.add(KeycloakModelUtils.generateId(), PasswordCredentialModel.TYPE,
                         PasswordMarker.label(customer.passwordFingerprint()), now, id,
                         customer.password().getSecretData(), customer.password().getCredentialData(),
-                        firstPriority, null, zero);
+                        FIRST_CREDENTIAL_PRIORITY, null, 0);
             }
         }
         try {
-            for (SqlRows rows : List.of(users, attributes, roles, actions, credentials)) {
-                if (!rows.isEmpty()) {
-                    rows.insert(em);
+            em.callWithConnection((Connection connection) -> {
+                for (SqlRows rows : List.of(users, attributes, roles, actions, credentials)) {
+                    if (!rows.isEmpty()) {
+                        rows.insert(connection);
+                    }
                 }
-            }
-        } catch (PersistenceException e) {
+                return null;
+            });
+        } catch (RuntimeException e) {
             if (uniqueViolation(e)) {
                 // Another writer stored one of these emails after the lookup: the endpoint answers 409 for a retry.
                 throw new ModelDuplicateException("a user of the batch was stored concurrently", e);
