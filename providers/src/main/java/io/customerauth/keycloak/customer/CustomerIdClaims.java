@@ -63,6 +63,14 @@ public final class CustomerIdClaims {
     }
 
     /**
+     * Whether a claim waits for another transaction holding the id to end (on PostgreSQL, where claims are advisory
+     * locks), rather than being refused while it holds it.
+     */
+    public boolean waitForOtherWriters() {
+        return CustomerIdDatabaseLock.applies(session);
+    }
+
+    /**
      * Claims the id for this session's transaction. True when it now holds the claim (or already did), false while
      * another transaction, on any node, holds it (on PostgreSQL it waits for that transaction to end instead).
      */

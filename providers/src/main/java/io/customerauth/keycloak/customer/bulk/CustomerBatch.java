@@ -14,9 +14,10 @@ import org.keycloak.representations.idm.UserRepresentation;
  * One batch of an import or a re-run, in four steps: read and validate each user ({@link ImportedCustomer},
  * {@link CustomerRules}); find the batch's customers by customer_id and the holders of its emails, each with one
  * question to the {@link CustomerStore}; decide per customer (create, update the changed fields, leave unchanged,
- * reject); then write the creations and the updates, unless it is a dry run. A customer about to be created has its
- * customer_id claimed first ({@link CustomerIdGuard}) and is looked up once more under the claim, so that a concurrent
- * writer's commit is seen.
+ * reject); then write the creations and the updates, unless it is a dry run. The customer_ids are claimed
+ * ({@link CustomerIdGuard}) so that a concurrent writer's commit is seen: claims that wait for the other writer are
+ * taken for the whole batch before its lookup; claims that refuse are taken for the customers about to be created,
+ * which are then looked up once more.
  */
 final class CustomerBatch {
 
@@ -43,10 +44,16 @@ final class CustomerBatch {
     Outcome run(List<UserRepresentation> users, boolean dryRun) {
         ImportResult[] results = new ImportResult[users.size()];
         List<Entry> valid = validate(users, results);
-        Map<String, StoredCustomer> stored = new HashMap<>(store.byCustomerId(valid.stream()
-                .map(entry -> entry.customer().customerId()).toList()));
-        if (!dryRun) {
-            valid = claimNewOnes(valid, stored, results);
+        List<String> customerIds = valid.stream().map(entry -> entry.customer().customerId()).toList();
+        Map<String, StoredCustomer> stored;
+        if (!dryRun && guard.waitsForOtherWriters()) {
+            guard.claim(customerIds);
+            stored = new HashMap<>(store.byCustomerId(customerIds));
+        } else {
+            stored = new HashMap<>(store.byCustomerId(customerIds));
+            if (!dryRun) {
+                valid = claimNewOnes(valid, stored, results);
+            }
         }
         Map<String, String> holders = store.holdersOf(valid.stream().map(entry -> entry.customer().email()).toList());
         List<ImportedCustomer> creations = new ArrayList<>();

@@ -108,7 +108,8 @@ public final class CustomerImportResource {
         CustomerBatch.Outcome outcome;
         try {
             outcome = new CustomerBatch(customers, RealmCustomerRules.of(session),
-                    customerIds -> claims.claimAll(realm, customerIds, claimRoundTrips)).run(users, dryRun);
+                    CustomerIdGuard.of(claims.waitForOtherWriters(),
+                            customerIds -> claims.claimAll(realm, customerIds, claimRoundTrips))).run(users, dryRun);
         } catch (ModelDuplicateException e) {
             // Another writer stored one of these emails after our lookup: let the client split and retry.
             session.getTransactionManager().setRollbackOnly();

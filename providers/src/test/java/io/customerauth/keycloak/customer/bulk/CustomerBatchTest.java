@@ -74,6 +74,28 @@ class CustomerBatchTest {
     }
 
     @Test
+    void withClaimsThatWaitForOtherWritersClaimsTheWholeBatchBeforeItsOneLookup() {
+        store.add("known@example.com", ID_A, "FR", "fr", null);
+        List<String> claimed = new ArrayList<>();
+        List<Integer> lookupsBeforeTheClaim = new ArrayList<>();
+        CustomerIdGuard waiting = CustomerIdGuard.of(true, customerIds -> {
+            claimed.addAll(customerIds);
+            lookupsBeforeTheClaim.add(store.lookups);
+            return new HashSet<>(customerIds);
+        });
+
+        CustomerBatch.Outcome outcome = new CustomerBatch(store, rules, waiting)
+                .run(List.of(user("known@example.com", ID_A, "BE", "fr"), user("b@example.com", ID_B, "FR", "fr")),
+                        false);
+
+        assertThat(claimed).as("the known customer's id too").containsExactly(ID_A, ID_B);
+        assertThat(lookupsBeforeTheClaim).containsExactly(0);
+        assertThat(store.lookups).as("by customer_id once, holders of the emails").isEqualTo(2);
+        assertThat(outcome.results()).extracting(ImportResult::status).containsExactly(Status.UPDATED,
+                Status.CREATED);
+    }
+
+    @Test
     void aReRunOfTheSameExportLeavesEveryCustomerUnchangedAndWritesNothing() {
         UserRepresentation a = withHash(user("a@example.com", ID_A, "FR", "fr"), BCRYPT_SECRET);
         UserRepresentation b = user("b@example.com", ID_B, "DE", "de");
