@@ -36,7 +36,8 @@ import io.customerauth.dev.stack.KeycloakEnvFile;
  * between two one-node figures on the same, growing table. Writes {@code <date>-<machine>-import-<label>/report.md}.
  *
  * <p>System properties: {@code bench.import.records} (per phase without {@code @}), {@code bench.import.phases},
- * {@code bench.import.dbParams} (added to Keycloak's JDBC URL), {@code bench.import.toolArgs},
+ * {@code bench.import.dbParams} (added to Keycloak's JDBC URL), {@code bench.import.pgSettings} (PostgreSQL settings,
+ * {@code name=value,..}), {@code bench.import.toolArgs},
  * {@code bench.import.label}; the paths and the machine's name as for the whole bench.
  */
 public final class ImportRun {
@@ -59,6 +60,8 @@ public final class ImportRun {
     private final Path work;
     private final List<Spec> phases;
     private final String dbParams;
+    /** PostgreSQL settings on top of the defaults, {@code bench.import.pgSettings} as {@code name=value,..}. */
+    private final Map<String, String> pgSettings;
     private final List<String> toolArgs;
     private final String label;
     private final Path results;
@@ -73,6 +76,13 @@ public final class ImportRun {
         phases = Arrays.stream(System.getProperty("bench.import.phases", "1,2,1").split(","))
                 .map(spec -> Spec.parse(spec, records)).toList();
         dbParams = System.getProperty("bench.import.dbParams", "");
+        pgSettings = new LinkedHashMap<>();
+        for (String setting : System.getProperty("bench.import.pgSettings", "").split(",")) {
+            if (setting.contains("=")) {
+                pgSettings.put(setting.substring(0, setting.indexOf('=')).trim(),
+                        setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
         String args = System.getProperty("bench.import.toolArgs", "").trim();
         toolArgs = args.isEmpty() ? List.of() : List.of(args.split("\\s+"));
         label = System.getProperty("bench.import.label", "run");
@@ -94,7 +104,7 @@ public final class ImportRun {
         say("starting PostgreSQL (fsync on)");
         List<ImportPhase> done = new ArrayList<>();
         Environment environment;
-        try (BenchDatabase database = BenchDatabase.start(work.resolve("postgres-data"));
+        try (BenchDatabase database = BenchDatabase.start(work.resolve("postgres-data"), pgSettings);
              MailSink mail = MailSink.start()) {
             environment = Environment.describe(machine, keycloakVersion, database.describe());
             long postmaster = Long.parseLong(Files.readAllLines(work.resolve("postgres-data/postmaster.pid")).get(0)

@@ -74,11 +74,13 @@ public final class ImportRunReport {
         line("| Keycloak | %s distribution, `kc.sh build --db=postgres --health-enabled=true` then `start --optimized` "
                 + "per node, clustered caches (`jdbc-ping`, loopback), heap as `kc.sh` sets it (512 MiB max) |",
                 environment.keycloak());
-        line("| database | PostgreSQL %s, `synchronous_commit` %s, `fsync` %s, `shared_buffers` %s; JDBC parameters: %s |",
+        line("| database | PostgreSQL %s, `synchronous_commit` %s, `fsync` %s, `shared_buffers` %s, `max_wal_size` %s;"
+                        + " JDBC parameters: %s |",
                 environment.postgres().getOrDefault("server_version", "?"),
                 environment.postgres().getOrDefault("synchronous_commit", "?"),
                 environment.postgres().getOrDefault("fsync", "?"),
-                environment.postgres().getOrDefault("shared_buffers", "?"), dbParams.isEmpty() ? "none" : dbParams);
+                environment.postgres().getOrDefault("shared_buffers", "?"),
+                environment.postgres().getOrDefault("max_wal_size", "?"), dbParams.isEmpty() ? "none" : dbParams);
         line("| import tool | `bin/import-customers` at `-Xmx256m`, %s, generated files with 20%% password hashes "
                 + "(bcrypt, werkzeug scrypt and pbkdf2, argon2id in turn), into node A |",
                 toolArgs.isEmpty() ? "defaults (bulk endpoint, batches of 500, 2 in flight)" : String.join(" ", toolArgs));

@@ -30,8 +30,13 @@ public final class BenchDatabase implements AutoCloseable {
     }
 
     public static BenchDatabase start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** Started with {@code settings} on top (e.g. {@code shared_buffers}), as {@code postgresql.conf} would set them. */
+    public static BenchDatabase start(Path dataDir, Map<String, String> settings) {
         try {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(true)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -39,8 +44,9 @@ public final class BenchDatabase implements AutoCloseable {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .start();
+                    .setServerConfig("listen_addresses", "127.0.0.1");
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres = builder.start();
             BenchDatabase database = new BenchDatabase(postgres);
             database.update("CREATE DATABASE " + DATABASE);
             return database;
@@ -63,7 +69,7 @@ public final class BenchDatabase implements AutoCloseable {
         Map<String, String> settings = new LinkedHashMap<>();
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String name : new String[] {"server_version", "synchronous_commit", "fsync", "shared_buffers",
-                    "max_connections"}) {
+                    "max_wal_size", "max_connections"}) {
                 try (ResultSet row = statement.executeQuery("SHOW " + name)) {
                     row.next();
                     settings.put(name, row.getString(1));
