@@ -30,15 +30,7 @@ final class CustomerIdDatabaseLock {
 
     /** Locks {@code key} (a claim key: a SHA-256 in hex after a prefix) until this session's transaction ends. */
     static void lock(KeycloakSession session, String key) {
-        EntityManager entityManager = KeycloakJpa.entityManager(session);
-        if (entityManager == null) {
-            throw new IllegalStateException("no JPA connection to lock customer_id " + key + " with");
-        }
-        String hex = key.substring(key.length() - 16);
-        // pg_advisory_xact_lock returns void, which JDBC drivers and Hibernate map unevenly: select a plain 1
-        entityManager.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?1)) AS locked")
-                .setParameter(1, Long.parseUnsignedLong(hex, 16))
-                .getSingleResult();
+        lockAll(session, List.of(key));
     }
 
     /**
@@ -51,7 +43,7 @@ final class CustomerIdDatabaseLock {
         }
         EntityManager entityManager = KeycloakJpa.entityManager(session);
         if (entityManager == null) {
-            throw new IllegalStateException("no JPA connection to lock a batch's customer_ids with");
+            throw new IllegalStateException("no JPA connection to lock customer_ids with");
         }
         List<Long> locks = keys.stream().map(key -> Long.parseUnsignedLong(key.substring(key.length() - 16), 16))
                 .sorted().distinct().toList();
