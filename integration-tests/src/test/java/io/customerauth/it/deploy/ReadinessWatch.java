@@ -64,6 +64,10 @@ final class ReadinessWatch implements AutoCloseable {
         assertThat(seen.get(seen.size() - 1).healthy()).as("%s ends healthy: %s", service, timeline).isTrue();
     }
 
+    /**
+     * Stops watching after one last sample of each service: the test closes the watch once it has seen the node
+     * healthy itself, and the watch's previous sample may be up to a round older than that.
+     */
     @Override
     public void close() {
         stopped = true;
@@ -72,14 +76,19 @@ final class ReadinessWatch implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        sampleEach();
+    }
+
+    private void sampleEach() {
+        for (String service : services) {
+            String health = health(service);
+            samples.add(new Sample(service, (System.nanoTime() - start) / 1_000_000, health, stack.realmStatus(service)));
+        }
     }
 
     private void run() {
         while (!stopped) {
-            for (String service : services) {
-                String health = health(service);
-                samples.add(new Sample(service, (System.nanoTime() - start) / 1_000_000, health, stack.realmStatus(service)));
-            }
+            sampleEach();
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {
