@@ -47,15 +47,9 @@ final class CustomerIdDatabaseLock {
         }
         List<Long> locks = keys.stream().map(key -> Long.parseUnsignedLong(key.substring(key.length() - 16), 16))
                 .sorted().distinct().toList();
-        StringBuilder values = new StringBuilder();
-        for (int i = 1; i <= locks.size(); i++) {
-            values.append(i == 1 ? "" : ", ").append("(?").append(i).append(')');
-        }
-        var query = entityManager.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k.id) FROM"
-                + " (VALUES " + values + ") AS k(id) ORDER BY k.id) AS locked");
-        for (int i = 0; i < locks.size(); i++) {
-            query.setParameter(i + 1, locks.get(i));
-        }
+        var query = entityManager.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(k.id) FROM "
+                + ValuesList.of(locks.size()) + " AS k(id) ORDER BY k.id) AS locked");
+        ValuesList.bind(query, locks);
         query.getSingleResult();
     }
 }

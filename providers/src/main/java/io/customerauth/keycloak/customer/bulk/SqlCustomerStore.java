@@ -21,6 +21,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.customerauth.common.customer.CustomerAttributes;
 import io.customerauth.keycloak.customer.KeycloakJpa;
+import io.customerauth.keycloak.customer.ValuesList;
 
 /**
  * The customers in Keycloak's own tables, below its user model, in the request's transaction: a batch is looked up
@@ -81,13 +82,13 @@ final class SqlCustomerStore implements CustomerStore {
                     + " (SELECT min(c.value) FROM " + attributesOf("u.id") + " WHERE c.name = " + language + "),"
                     + " (SELECT min(p.id) FROM " + credentialsOf("u.id") + " WHERE p.type = " + password + "),"
                     + " (SELECT min(p.user_label) FROM " + credentialsOf("u.id") + " WHERE p.type = " + password + ")"
-                    + " FROM " + values(after) + " AS wanted(value),"
+                    + " FROM " + ValuesList.of(after) + " AS wanted(value),"
                     + " LATERAL (SELECT a.user_id, a.value FROM " + table("user_attribute") + " a"
                     + " WHERE a.name = " + customerId + " AND a.value = wanted.value" + ALONE + ") AS a,"
                     + " LATERAL (SELECT u.id, u.username, u.email, u.realm_id FROM " + table("user_entity") + " u"
                     + " WHERE u.id = a.user_id" + ALONE + ") AS u"
                     + " WHERE u.realm_id = " + realmId);
-            bind(lookup, ids, realm.getId(), CustomerAttributes.CUSTOMER_ID, CustomerAttributes.COUNTRY,
+            ValuesList.bind(lookup, ids, realm.getId(), CustomerAttributes.CUSTOMER_ID, CustomerAttributes.COUNTRY,
                     CustomerAttributes.LANGUAGE, PasswordCredentialModel.TYPE);
             @SuppressWarnings("unchecked")
             List<Object[]> rows = lookup.getResultList();
@@ -111,7 +112,7 @@ final class SqlCustomerStore implements CustomerStore {
         Map<String, String> holders = new HashMap<>();
         for (List<String> addresses : chunks(emails)) {
             String realmId = "?" + (addresses.size() + 1);
-            Query lookup = em.createNativeQuery("SELECT holder.* FROM " + values(addresses.size())
+            Query lookup = em.createNativeQuery("SELECT holder.* FROM " + ValuesList.of(addresses.size())
                     + " AS wanted(address), LATERAL ("
                     + "SELECT e.id, e.email, e.username FROM (SELECT u.id, u.email, u.username, u.realm_id FROM "
                     + table("user_entity") + " u WHERE u.email = wanted.address" + ALONE + ") AS e"
@@ -121,7 +122,7 @@ final class SqlCustomerStore implements CustomerStore {
                     + " WHERE (u.realm_id, u.username) >= (" + realmId + ", wanted.address)"
                     + " ORDER BY u.realm_id, u.username LIMIT 1) AS n"
                     + " WHERE n.realm_id = " + realmId + " AND n.username = wanted.address) AS holder");
-            bind(lookup, addresses, realm.getId());
+            ValuesList.bind(lookup, addresses, realm.getId());
             @SuppressWarnings("unchecked")
             List<Object[]> rows = lookup.getResultList();
             for (Object[] row : rows) {
@@ -241,26 +242,6 @@ final class SqlCustomerStore implements CustomerStore {
     private String credentialsOf(String userId) {
         return "(SELECT p.id, p.type, p.user_label FROM " + table("credential") + " p WHERE p.user_id = " + userId
                 + ALONE + ") AS p";
-    }
-
-    /** {@code (VALUES (?1), (?2), ..)}: a row per value of a lookup, its parameters first. */
-    private static String values(int count) {
-        StringBuilder values = new StringBuilder("(VALUES ");
-        for (int i = 1; i <= count; i++) {
-            values.append(i == 1 ? "(?" : ", (?").append(i).append(')');
-        }
-        return values.append(')').toString();
-    }
-
-    /** Binds a lookup's values from parameter 1 on, then its constants. */
-    private static void bind(Query lookup, List<String> values, Object... constants) {
-        int parameter = 0;
-        for (String value : values) {
-            lookup.setParameter(++parameter, value);
-        }
-        for (Object constant : constants) {
-            lookup.setParameter(++parameter, constant);
-        }
     }
 
     private static List<List<String>> chunks(Collection<String> values) {
