@@ -45,15 +45,13 @@ final class CustomerBatch {
         ImportResult[] results = new ImportResult[users.size()];
         List<Entry> valid = validate(users, results);
         List<String> customerIds = valid.stream().map(entry -> entry.customer().customerId()).toList();
-        Map<String, StoredCustomer> stored;
-        if (!dryRun && guard.waitsForOtherWriters()) {
+        boolean claimFirst = !dryRun && guard.waitsForOtherWriters();
+        if (claimFirst) {
             guard.claim(customerIds);
-            stored = new HashMap<>(store.byCustomerId(customerIds));
-        } else {
-            stored = new HashMap<>(store.byCustomerId(customerIds));
-            if (!dryRun) {
-                valid = claimNewOnes(valid, stored, results);
-            }
+        }
+        Map<String, StoredCustomer> stored = new HashMap<>(store.byCustomerId(customerIds));
+        if (!dryRun && !claimFirst) {
+            valid = claimNewOnes(valid, stored, results);
         }
         Map<String, String> holders = store.holdersOf(valid.stream().map(entry -> entry.customer().email()).toList());
         List<ImportedCustomer> creations = new ArrayList<>();
