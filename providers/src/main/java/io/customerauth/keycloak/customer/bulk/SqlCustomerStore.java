@@ -17,7 +17,6 @@ import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import io.customerauth.common.customer.CustomerAttributes;
 import io.customerauth.keycloak.customer.KeycloakJpa;
@@ -49,6 +48,7 @@ final class SqlCustomerStore implements CustomerStore {
      * first ANALYZE (ImportLookupPlanIT).
      */
     private static final String ALONE = " OFFSET 0";
+    private static final TimeOrderedIds IDS = new TimeOrderedIds();
 
     private final RealmModel realm;
     private final EntityManager em;
@@ -159,19 +159,19 @@ final class SqlCustomerStore implements CustomerStore {
         long now = Time.currentTimeMillis();
         List<String> ids = new ArrayList<>(customers.size());
         for (ImportedCustomer customer : customers) {
-            String id = KeycloakModelUtils.generateId();
+            String id = IDS.next();
             ids.add(id);
             users.add(id, customer.email(), customer.email(),
-                    duplicateEmails ? KeycloakModelUtils.generateId() : customer.email(), true, true,
+                    duplicateEmails ? IDS.next() : customer.email(), true, true,
                     customer.firstName(), customer.lastName(), realmId, now, now, null, null, 0);
             for (String name : CustomerAttributes.ALL) {
-                attributes.add(KeycloakModelUtils.generateId(), name, customer.attributes().get(name).get(0), id,
+                attributes.add(IDS.next(), name, customer.attributes().get(name).get(0), id,
                         null, null, null);
             }
             roles.add(defaultRole, id);
             defaultActions.forEach(action -> actions.add(id, action));
             if (customer.password() != null) {
-                credentials.add(KeycloakModelUtils.generateId(), PasswordCredentialModel.TYPE,
+                credentials.add(IDS.next(), PasswordCredentialModel.TYPE,
                         PasswordMarker.label(customer.passwordFingerprint()), now, id,
                         customer.password().getSecretData(), customer.password().getCredentialData(),
                         FIRST_CREDENTIAL_PRIORITY, null, 0);
