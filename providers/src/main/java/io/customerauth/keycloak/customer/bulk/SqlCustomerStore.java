@@ -26,7 +26,8 @@ import io.customerauth.keycloak.customer.ValuesList;
  * The customers in Keycloak's own tables, below its user model, in the request's transaction: a batch is looked up
  * with two queries and created with a few multi-row inserts ({@link SqlRows}), which is where the import's speed comes
  * from. The rows are the ones Keycloak's {@code JpaUserProvider.addUser} and the admin API write for the same customer
- * (the user, its attributes, the realm's default role, the realm's default required actions, the password credential);
+ * (the user, its attributes, the realm's default role, the realm's default required actions, the password credential),
+ * with time-ordered ids ({@link TimeOrderedIds});
  * {@code BulkImportEquivalenceIT} compares them column by column, so a Keycloak upgrade that changes these tables fails
  * a test, not an import. Used only where that holds: PostgreSQL, users stored by Keycloak itself (no federation), no
  * default groups (joining a group fires events a row cannot). Updates go through the user model
