@@ -145,17 +145,20 @@ public final class ImportRunReport {
             line("| the tool's heap ≤ 256 MiB | `-Xmx256m`, peak %.0f MiB used before a collection | %s |", heap,
                     yes(heap > 0 && heap <= 256));
         }
-        double one = average(1);
-        double two = average(2);
+        double two = average(2, 0);
+        // A smaller one-node phase (a node's warm-up) is no measure of the one-node rate.
+        double one = average(1, phases.stream().filter(p -> p.nodes() == 2).mapToLong(ImportPhase::records).max()
+                .orElse(0));
         if (one > 0 && two > 0) {
-            line("| two-node cluster ≥ 70%% of one node | %,.0f/s against %,.0f/s (mean of the one-node phases): %.0f%% "
-                    + "| %s |", two, one, 100 * two / one, yes(two / one >= GOAL_CLUSTER_SHARE));
+            line("| two-node cluster ≥ 70%% of one node | %,.0f/s against %,.0f/s (mean of the one-node phases as big): "
+                    + "%.0f%% | %s |", two, one, 100 * two / one, yes(two / one >= GOAL_CLUSTER_SHARE));
         }
         line("");
     }
 
-    private double average(int nodes) {
-        return phases.stream().filter(p -> p.nodes() == nodes && p.store().equals("auto"))
+    private double average(int nodes, long recordsAtLeast) {
+        return phases.stream().filter(p -> p.nodes() == nodes && p.store().equals("auto")
+                        && p.records() >= recordsAtLeast)
                 .mapToDouble(ImportPhase::rate).average().orElse(0);
     }
 
