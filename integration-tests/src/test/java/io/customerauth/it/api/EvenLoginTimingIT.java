@@ -1,6 +1,7 @@
 package io.customerauth.it.api;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
@@ -40,7 +41,6 @@ class EvenLoginTimingIT {
     private static final int ROUNDS = 15;
     private static final int MAX_BATCHES = 3;
     private static final double MAX_RATIO = 1.2;
-    private static final String BULK = "/admin/realms/customers/customer-import/users";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Api api;
@@ -137,16 +137,8 @@ class EvenLoginTimingIT {
     /** A customer whose stored password has this algorithm, through the pack's bulk endpoint. */
     private Account imported(Map<String, Object> credential) {
         String email = "timing-" + UUID.randomUUID() + "@example.test";
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
-        user.put("email", email);
-        user.put("enabled", true);
-        user.put("attributes", Map.of("customer_id", List.of(UUID.randomUUID().toString()),
-                "country", List.of("FR"), "language", List.of("fr")));
-        user.put("credentials", List.of(credential));
-        Api.Response response = api.request("POST", "").at(api.url(BULK))
-                .bearer(admin.tokenManager().getAccessTokenString())
-                .json(Map.of("ifResourceExists", "SKIP", "users", List.of(user))).send();
+        Api.Response response = BulkEndpoint.post(api, admin.tokenManager().getAccessTokenString(),
+                List.of(BulkEndpoint.customer(email, UUID.randomUUID().toString(), "FR", "fr", credential)));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("results").get(0).path("status").asText()).as(response.toString())
                 .isEqualTo("CREATED");

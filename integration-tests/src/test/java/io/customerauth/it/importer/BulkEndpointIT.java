@@ -1,5 +1,6 @@
 package io.customerauth.it.importer;
 
+import static io.customerauth.it.harness.BulkEndpoint.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import org.keycloak.representations.idm.AdminEventRepresentation;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Database;
@@ -24,7 +26,6 @@ import io.customerauth.it.harness.Database;
 @CustomerAuthIT
 class BulkEndpointIT {
 
-    private static final String PATH = "/admin/realms/customers/customer-import/users";
     private static final String BCRYPT_DATA = "{\"hashIterations\":10,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}";
     private static final String BCRYPT_SECRET = "{\"value\":\"$2b$10$Jq0sT2lYqPz4aW6bXc8dE.44GEwh65xeI9293746CEtRtqHJ59fzy\"}";
 
@@ -42,8 +43,8 @@ class BulkEndpointIT {
     void answersOneResultPerUserInOrder() {
         String email = unique();
 
-        JsonNode results = post(List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null),
-                user(email, UUID.randomUUID().toString(), "FR", "fr", null)));
+        JsonNode results = post(List.of(customer(email, UUID.randomUUID().toString(), "FR", "fr"),
+                customer(email, UUID.randomUUID().toString(), "FR", "fr")));
 
         assertThat(results).hasSize(2);
         assertThat(results.get(0).path("status").asText()).isEqualTo("CREATED");
@@ -53,9 +54,9 @@ class BulkEndpointIT {
 
     @Test
     void rejectsWhatTheRealmsUserProfileRejects() {
-        JsonNode results = post(List.of(user(unique(), UUID.randomUUID().toString(), "XX", "fr", null),
-                user(unique(), "not-a-uuid", "FR", "fr", null),
-                user(unique(), UUID.randomUUID().toString(), "FR", "zz", null)));
+        JsonNode results = post(List.of(customer(unique(), UUID.randomUUID().toString(), "XX", "fr"),
+                customer(unique(), "not-a-uuid", "FR", "fr"),
+                customer(unique(), UUID.randomUUID().toString(), "FR", "zz")));
 
         assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
         assertThat(results.get(0).path("reason").asText()).startsWith("country: ");
@@ -69,8 +70,8 @@ class BulkEndpointIT {
         Customers.Customer other = customers.create();
         String email = unique();
 
-        JsonNode results = post(List.of(user(email, existing.customerId(), "FR", "en", null),
-                user(other.email(), UUID.randomUUID().toString(), "FR", "fr", null)));
+        JsonNode results = post(List.of(customer(email, existing.customerId(), "FR", "en"),
+                customer(other.email(), UUID.randomUUID().toString(), "FR", "fr")));
 
         assertThat(results.get(0).path("status").asText()).isEqualTo("UPDATED");
         assertThat(results.get(0).path("changes").toString()).isEqualTo("[\"email\"]");
@@ -82,12 +83,12 @@ class BulkEndpointIT {
 
     @Test
     void importsOnlyStoredHashesOfKnownAlgorithms() {
-        Map<String, Object> plain = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> plain = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "value", "Plain-Password-1"));
-        Map<String, Object> unknown = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> unknown = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", BCRYPT_DATA.replace("bcrypt", "md5"),
                         "secretData", BCRYPT_SECRET));
-        Map<String, Object> bcrypt = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> bcrypt = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
 
         JsonNode results = post(List.of(plain, unknown, bcrypt));
@@ -101,20 +102,20 @@ class BulkEndpointIT {
 
     @Test
     void rejectsAStoredHashOverTheCostLimitsAndWritesTheRestOfTheBatch() {
-        Map<String, Object> bcrypt31 = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> bcrypt31 = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET.replace("$10$",
                         "$31$")));
-        Map<String, Object> scryptP = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> scryptP = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", "{\"hashIterations\":32768,\"algorithm\":"
                         + "\"werkzeug-scrypt\",\"additionalParameters\":{\"blockSize\":[\"8\"],"
                         + "\"parallelism\":[\"262143\"]}}",
                         "secretData", "{\"value\":\"" + "ab".repeat(64) + "\",\"salt\":\"c2FsdA==\"}"));
-        Map<String, Object> argon2Gib = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> argon2Gib = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", "{\"hashIterations\":9999,\"algorithm\":\"argon2\","
                         + "\"additionalParameters\":{\"hashLength\":[\"32\"],\"memory\":[\"1048576\"],"
                         + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"parallelism\":[\"1\"]}}",
                         "secretData", "{\"value\":\"" + "A".repeat(43) + "=\",\"salt\":\"c2FsdHNhbHQ=\"}"));
-        Map<String, Object> bcrypt10 = user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+        Map<String, Object> bcrypt10 = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
 
         JsonNode results = post(List.of(bcrypt31, scryptP, argon2Gib, bcrypt10));
@@ -139,9 +140,9 @@ class BulkEndpointIT {
         String tooLong = "a".repeat(60) + "@" + ("b".repeat(60) + ".").repeat(4) + "example";
         String homograph = "p\u0430ypal-" + UUID.randomUUID() + "@example.com";
 
-        JsonNode results = post(List.of(user("not-an-email", UUID.randomUUID().toString(), "FR", "fr", null),
-                user(tooLong, UUID.randomUUID().toString(), "FR", "fr", null),
-                user(homograph, UUID.randomUUID().toString(), "FR", "fr", null)));
+        JsonNode results = post(List.of(customer("not-an-email", UUID.randomUUID().toString(), "FR", "fr"),
+                customer(tooLong, UUID.randomUUID().toString(), "FR", "fr"),
+                customer(homograph, UUID.randomUUID().toString(), "FR", "fr")));
 
         assertThat(results.get(0).path("status").asText()).isEqualTo("REJECTED");
         assertThat(results.get(0).path("reason").asText()).isEqualTo("email: error-invalid-email");
@@ -158,9 +159,9 @@ class BulkEndpointIT {
         String first = unique();
         String second = unique();
 
-        post(List.of(user(first, UUID.randomUUID().toString(), "FR", "fr", null),
-                user(unique(), "not-a-uuid", "FR", "fr", null),
-                user(second, UUID.randomUUID().toString(), "FR", "fr", null)));
+        post(List.of(customer(first, UUID.randomUUID().toString(), "FR", "fr"),
+                customer(unique(), "not-a-uuid", "FR", "fr"),
+                customer(second, UUID.randomUUID().toString(), "FR", "fr")));
 
         String firstId = realm.users().searchByEmail(first, true).get(0).getId();
         String secondId = realm.users().searchByEmail(second, true).get(0).getId();
@@ -183,9 +184,9 @@ class BulkEndpointIT {
         String customerToken = api.accessToken(customer.email(), customer.password());
         String email = unique();
 
-        Api.Response notJson = api.request("POST", "").at(api.url(PATH)).bearer(customerToken)
+        Api.Response notJson = api.request("POST", "").at(api.url(BulkEndpoint.PATH)).bearer(customerToken)
                 .body("application/json", "{\"users\": [ this is not JSON").send();
-        Api.Response valid = send(customerToken, List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null)));
+        Api.Response valid = send(customerToken, List.of(customer(email, UUID.randomUUID().toString(), "FR", "fr")));
 
         assertThat(notJson.status()).as("a body that cannot be parsed, from a caller without manage-users")
                 .isEqualTo(403);
@@ -201,7 +202,7 @@ class BulkEndpointIT {
         String token = admin.tokenManager().getAccessTokenString();
         List<java.util.concurrent.Callable<Api.Response>> writers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            writers.add(() -> send(token, List.of(user(email, UUID.randomUUID().toString(), "FR", "fr", null))));
+            writers.add(() -> send(token, List.of(customer(email, UUID.randomUUID().toString(), "FR", "fr"))));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<Api.Response> answers = new ArrayList<>();
@@ -249,7 +250,7 @@ class BulkEndpointIT {
     private List<Map<String, Object>> bcryptCustomers(int count) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            users.add(user(unique(), UUID.randomUUID().toString(), "FR", "fr",
+            users.add(customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                     Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET)));
         }
         return users;
@@ -275,7 +276,7 @@ class BulkEndpointIT {
     void refusesMoreThanAThousandUsersAtOnce() {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < 1001; i++) {
-            users.add(user(unique(), UUID.randomUUID().toString(), "FR", "fr", null));
+            users.add(customer(unique(), UUID.randomUUID().toString(), "FR", "fr"));
         }
 
         Api.Response response = send(admin.tokenManager().getAccessTokenString(), users);
@@ -291,23 +292,7 @@ class BulkEndpointIT {
     }
 
     private Api.Response send(String token, List<Map<String, Object>> users) {
-        return api.request("POST", "").at(api.url(PATH)).bearer(token)
-                .json(Map.of("ifResourceExists", "SKIP", "users", users)).send();
-    }
-
-    private static Map<String, Object> user(String email, String customerId, String country, String language,
-                                            Map<String, Object> credential) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
-        user.put("email", email);
-        user.put("emailVerified", true);
-        user.put("enabled", true);
-        user.put("attributes", Map.of("customer_id", List.of(customerId), "country", List.of(country),
-                "language", List.of(language)));
-        if (credential != null) {
-            user.put("credentials", List.of(credential));
-        }
-        return user;
+        return BulkEndpoint.post(api, token, users);
     }
 
     private static String unique() {

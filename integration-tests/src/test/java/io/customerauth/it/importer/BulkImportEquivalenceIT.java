@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.Database;
 import io.customerauth.it.harness.KeycloakCluster;
 import io.customerauth.it.harness.KeycloakCluster.Node;
@@ -48,7 +48,6 @@ import io.customerauth.it.harness.KeycloakCluster.Node;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BulkImportEquivalenceIT {
 
-    private static final String BULK = "/admin/realms/customers/customer-import/users";
     private static final String BCRYPT_DATA = "{\"hashIterations\":10,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}";
     private static final String BCRYPT_SECRET =
             "{\"value\":\"$2b$10$Jq0sT2lYqPz4aW6bXc8dE.44GEwh65xeI9293746CEtRtqHJ59fzy\",\"additionalParameters\":{}}";
@@ -207,19 +206,11 @@ class BulkImportEquivalenceIT {
 
     private static JsonNode importInBulk(Node node, String email, String customerId, String country,
                                          String language) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
-        user.put("email", email);
-        user.put("emailVerified", true);
-        user.put("enabled", true);
+        Map<String, Object> user = BulkEndpoint.customer(email, customerId, country, language,
+                Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
         user.put("firstName", "Ana");
         user.put("lastName", "Lima");
-        user.put("attributes", Map.of("customer_id", List.of(customerId), "country", List.of(country),
-                "language", List.of(language)));
-        user.put("credentials", List.of(Map.of("type", "password", "credentialData", BCRYPT_DATA,
-                "secretData", BCRYPT_SECRET)));
-        Api.Response response = node.api().request("POST", "").at(node.api().url(BULK)).bearer(node.adminToken())
-                .json(Map.of("users", List.of(user))).send();
+        Api.Response response = BulkEndpoint.post(node.api(), node.adminToken(), List.of(user));
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         return response.json();
     }

@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.keycloak.admin.client.Keycloak;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Database;
 
@@ -32,7 +32,6 @@ import io.customerauth.it.harness.Database;
 @CustomerAuthIT
 class ImportLookupPlanIT {
 
-    private static final String PATH = "/admin/realms/customers/customer-import/users";
     private static final int CUSTOMERS_AT_LEAST = 20_000;
     private static final int BATCH = 500;
     private static final List<String> TABLES = List.of("user_entity", "user_attribute");
@@ -149,9 +148,7 @@ class ImportLookupPlanIT {
 
     /** Imports the users; the answer's results. */
     private String importBatch(List<Map<String, Object>> users) {
-        Api.Response response = api.request("POST", "").at(api.url(PATH))
-                .bearer(admin.tokenManager().getAccessTokenString())
-                .json(Map.of("ifResourceExists", "SKIP", "users", users)).send();
+        Api.Response response = BulkEndpoint.post(api, admin.tokenManager().getAccessTokenString(), users);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.json().path("store").asText()).isEqualTo("sql");
         return response.json().path("results").toString();
@@ -160,15 +157,7 @@ class ImportLookupPlanIT {
     private static List<Map<String, Object>> newCustomers(int size) {
         List<Map<String, Object>> users = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            String email = "plan-" + UUID.randomUUID() + "@example.com";
-            Map<String, Object> user = new LinkedHashMap<>();
-            user.put("username", email);
-            user.put("email", email);
-            user.put("emailVerified", true);
-            user.put("enabled", true);
-            user.put("attributes", Map.of("customer_id", List.of(UUID.randomUUID().toString()),
-                    "country", List.of("FR"), "language", List.of("fr")));
-            users.add(user);
+            users.add(BulkEndpoint.newCustomer("plan"));
         }
         return users;
     }

@@ -1,6 +1,7 @@
 package io.customerauth.it.monitoring;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
@@ -37,12 +38,8 @@ class MonitoringSeriesIT {
         api.login(customer.email(), "Wrong-password-1");
         api.request("GET", "/version").header("X-Client-Version", "0.0.1").send();
         api.post("/forgot_password/", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.test"));
-        String email = "monitoring-" + UUID.randomUUID() + "@example.test";
-        api.request("POST", "").at(api.url("/admin/realms/customers/customer-import/users"))
-                .bearer(admin.tokenManager().getAccessTokenString())
-                .json(Map.of("ifResourceExists", "SKIP", "users", List.of(Map.of("username", email, "email", email,
-                        "enabled", true, "attributes", Map.of("customer_id", List.of(UUID.randomUUID().toString()),
-                                "country", List.of("FR"), "language", List.of("fr")))))).send();
+        BulkEndpoint.post(api, admin.tokenManager().getAccessTokenString(),
+                List.of(BulkEndpoint.newCustomer("monitoring")));
         Snapshot shown = awaitSeries(metrics, "customer_auth_reset_codes_total");
 
         List<MonitoringFiles.Query> queries = new ArrayList<>(MonitoringFiles.dashboardQueries());

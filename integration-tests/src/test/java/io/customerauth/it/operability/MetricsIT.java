@@ -1,6 +1,7 @@
 package io.customerauth.it.operability;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Customers;
 import io.customerauth.it.harness.Customers.Customer;
@@ -85,17 +86,12 @@ class MetricsIT {
     @Test
     void bulkImportRecordsAreCountedByResult(Keycloak admin) {
         String email = "metrics-" + UUID.randomUUID() + "@example.test";
-        Map<String, Object> good = Map.of("username", email, "email", email, "enabled", true,
-                "attributes", Map.of("customer_id", List.of(UUID.randomUUID().toString()),
-                        "country", List.of("FR"), "language", List.of("fr")));
-        Map<String, Object> bad = Map.of("username", "x-" + email, "email", "x-" + email, "enabled", true,
-                "attributes", Map.of("customer_id", List.of("not-a-uuid"), "country", List.of("FR"),
-                        "language", List.of("fr")));
+        Map<String, Object> good = BulkEndpoint.customer(email, UUID.randomUUID().toString(), "FR", "fr");
+        Map<String, Object> bad = BulkEndpoint.customer("x-" + email, "not-a-uuid", "FR", "fr");
         Snapshot before = metrics.scrape();
 
-        Api.Response response = api.request("POST", "").at(api.url("/admin/realms/customers/customer-import/users"))
-                .bearer(admin.tokenManager().getAccessTokenString())
-                .json(Map.of("ifResourceExists", "SKIP", "users", List.of(good, bad, good))).send();
+        Api.Response response = BulkEndpoint.post(api, admin.tokenManager().getAccessTokenString(),
+                List.of(good, bad, good));
 
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         Snapshot after = metrics.scrape();

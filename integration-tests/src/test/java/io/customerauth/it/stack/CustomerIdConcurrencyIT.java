@@ -1,13 +1,13 @@
 package io.customerauth.it.stack;
 
 import io.customerauth.it.harness.Api;
+import io.customerauth.it.harness.BulkEndpoint;
 import io.customerauth.it.harness.CustomerAuthIT;
 import io.customerauth.it.harness.Database;
 import org.junit.jupiter.api.RepeatedTest;
 import org.keycloak.admin.client.Keycloak;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +29,6 @@ class CustomerIdConcurrencyIT {
 
     private static final int WRITERS = 20;
     private static final String USERS = "/admin/realms/customers/users";
-    private static final String BULK = "/admin/realms/customers/customer-import/users";
 
     private final Api api;
     private final Keycloak admin;
@@ -94,20 +93,12 @@ class CustomerIdConcurrencyIT {
     }
 
     private Api.Response importThroughBulkEndpoint(String customerId, String token) {
-        return api.request("POST", "").at(api.url(BULK)).bearer(token)
-                .json(Map.of("ifResourceExists", "SKIP", "users", List.of(newCustomer(customerId)))).send();
+        return BulkEndpoint.post(api, token, List.of(newCustomer(customerId)));
     }
 
     /** A user representation with a fresh email and the contested customer_id. */
     private static Map<String, Object> newCustomer(String customerId) {
-        String email = "race-" + UUID.randomUUID() + "@example.test";
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", email);
-        user.put("email", email);
-        user.put("enabled", true);
-        user.put("attributes", Map.of("customer_id", List.of(customerId), "country", List.of("FR"),
-                "language", List.of("fr")));
-        return user;
+        return BulkEndpoint.customer("race-" + UUID.randomUUID() + "@example.test", customerId, "FR", "fr");
     }
 
     /** Runs the writers together: each waits at a start line until all are ready. */
