@@ -28,6 +28,9 @@ class BulkEndpointIT {
 
     private static final String BCRYPT_DATA = "{\"hashIterations\":10,\"algorithm\":\"bcrypt\",\"additionalParameters\":{}}";
     private static final String BCRYPT_SECRET = "{\"value\":\"$2b$10$Jq0sT2lYqPz4aW6bXc8dE.44GEwh65xeI9293746CEtRtqHJ59fzy\"}";
+    /** A stored bcrypt hash of {@code Bcrypt-Secret-1}, as an export carries it. */
+    private static final Map<String, Object> BCRYPT = Map.of("type", "password", "credentialData", BCRYPT_DATA,
+            "secretData", BCRYPT_SECRET);
 
     private final Api api;
     private final Keycloak admin;
@@ -88,8 +91,7 @@ class BulkEndpointIT {
         Map<String, Object> unknown = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
                 Map.of("type", "password", "credentialData", BCRYPT_DATA.replace("bcrypt", "md5"),
                         "secretData", BCRYPT_SECRET));
-        Map<String, Object> bcrypt = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
-                Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
+        Map<String, Object> bcrypt = customer(unique(), UUID.randomUUID().toString(), "FR", "fr", BCRYPT);
 
         JsonNode results = post(List.of(plain, unknown, bcrypt));
 
@@ -115,8 +117,7 @@ class BulkEndpointIT {
                         + "\"additionalParameters\":{\"hashLength\":[\"32\"],\"memory\":[\"1048576\"],"
                         + "\"type\":[\"id\"],\"version\":[\"1.3\"],\"parallelism\":[\"1\"]}}",
                         "secretData", "{\"value\":\"" + "A".repeat(43) + "=\",\"salt\":\"c2FsdHNhbHQ=\"}"));
-        Map<String, Object> bcrypt10 = customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
-                Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET));
+        Map<String, Object> bcrypt10 = customer(unique(), UUID.randomUUID().toString(), "FR", "fr", BCRYPT);
 
         JsonNode results = post(List.of(bcrypt31, scryptP, argon2Gib, bcrypt10));
 
@@ -250,8 +251,7 @@ class BulkEndpointIT {
     private List<Map<String, Object>> bcryptCustomers(int count) {
         List<Map<String, Object>> users = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            users.add(customer(unique(), UUID.randomUUID().toString(), "FR", "fr",
-                    Map.of("type", "password", "credentialData", BCRYPT_DATA, "secretData", BCRYPT_SECRET)));
+            users.add(customer(unique(), UUID.randomUUID().toString(), "FR", "fr", BCRYPT));
         }
         return users;
     }
